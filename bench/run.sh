@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# One command for every number in docs/benchmarks.md: builds, starts the provider simulator, the reference server
+# and the engine (memory, then PostgreSQL), runs JMH and the Gatling simulations, writes docs/benchmarks.md.
+# Every process it starts it stops, by PID. Traffic goes to 127.0.0.1 only.
+#   bench/run.sh            full run (~10 min on 2 cores)
+#   QUICK=1 bench/run.sh    shorter runs, for trying the script
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+OUT="$ROOT/bench/target/run"; mkdir -p "$OUT"
+DUR=${DURATION:-20}; USERS=${USERS:-64}; CONTACTS=${CONTACTS:-1000}; MESSAGES=${MESSAGES:-20}
+if [ "${QUICK:-0}" = 1 ]; then DUR=8; CONTACTS=200; MESSAGES=10; fi
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+wait_port() { for _ in $(seq 1 120); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.5; done; echo "port $1 not open" >&2; return 1; }
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+echo "== build"
+mvn -B -q -ntp -DskipTests install
+mvn -B -q -ntp -DskipTests -Pbench -pl bench package
+JAR=bench/target/benchmarks.jar; ENGINE=verticles/target/switchboard.jar
+
+gatling() { # simulation, label, extra -D...
+  local sim=$1 label=$2; shift 2
+  mvn -B -ntp -Pbench -pl bench gatling:test -Dgatling.simulationClass="dev.switchboard.bench.gatling.$sim" "$@" \
+    > "$OUT/$label.log" 2>&1 || true
+  local stats; stats=$(ls -td bench/target/gatling/*/ 2>/dev/null | head -1)
+  echo "$stats" > "$OUT/$label.dir"
+  grep -E "request count|mean requests/sec|(50th|95th|99th) percentile|min response|OK=|KO=" "$OUT/$label.log" \
+    | head -20 > "$OUT/$label.summary" || true
+}
+metric() { grep -m1 "$2" "$OUT/$1.summary" | sed -E 's/.*: *//; s/ *\(.*//; s/[^0-9.]*$//' | awk '{print $1}'; }
+rps() { grep -m1 "mean requests/sec" "$OUT/$1.log" | awk -F'|' '{print $2}' | tr -d ' ' ; }
+pct() { grep -m1 "$2 percentile" "$OUT/$1.log" | awk -F'|' '{print $2}' | tr -d ' '; }
+kos() { grep -m1 "request count" "$OUT/$1.log" | awk -F'|' '{print $4}' | tr -d ' '; }
+
+echo "== provider simulator"
+java -Xmx512m -cp "$JAR" dev.switchboard.bench.sim.ProviderSimulator --port 9090 > "$OUT/simulator.log" 2>&1 &
+PIDS+=($!); wait_port 9090
+sim() { curl -s -X "$1" "http://127.0.0.1:9090/_sim/$2" ${3:+-H 'content-type: application/json' -d "$3"}; }
+
+echo "== JMH"
+java -jar "$JAR" -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 || true
+
+echo "== idle heap"
+java -Xmx3g -cp "$JAR" dev.switchboard.bench.IdleHeap 100000 > "$OUT/idle.log" 2>&1 || true
+
+echo "== reference server"
+java -Xmx1g -cp "$JAR" dev.switchboard.bench.ref.ReferenceServer --port 8090 --simulator http://127.0.0.1:9090 \
+  > "$OUT/reference.log" 2>&1 &
+REF=$!; PIDS+=($REF); wait_port 8090
+gatling IngestSimulation ingest-reference -Dbase=http://127.0.0.1:8090 -Dpath=/ -Dusers="$USERS" -Dduration="$DUR"
+stop_pid $REF
+
+engine() { # storage mode
+  SB_STORAGE_MODE=$1 java -Xmx1g -jar "$ENGINE" --config bench/config/bench.yaml > "$OUT/engine-$1.log" 2>&1 &
+  ENGINE_PID=$!; PIDS+=($ENGINE_PID); wait_port 8080
+}
+
+echo "== engine, memory"
+sim POST reset >/dev/null
+engine memory
+gatling IngestSimulation ingest-memory -Dusers="$USERS" -Dduration="$DUR"
+sim POST reset >/dev/null
+gatling ConversationsSimulation conversations -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES"
+sleep 3; sim GET stats > "$OUT/conversations-sim.json"
+sim POST reset >/dev/null; sim POST config '{"p429":0.10,"p5xx":0.05,"retryAfter":true}' >/dev/null
+gatling ConversationsSimulation faults -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES"
+sleep 15; sim GET stats > "$OUT/faults-sim.json"
+sim POST config '{}' >/dev/null
+stop_pid $ENGINE_PID
+
+echo "== engine, PostgreSQL"
+if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS switchboard_bench" -c "CREATE DATABASE switchboard_bench"
+  engine postgres
+  gatling IngestSimulation ingest-postgres -Dusers="$USERS" -Dduration="$DUR"
+  stop_pid $ENGINE_PID
+fi
+
+echo "== report"
+java -cp "$JAR" dev.switchboard.bench.Report "$OUT" docs/benchmarks.md
+echo "wrote docs/benchmarks.md"

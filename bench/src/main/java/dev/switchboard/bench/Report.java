@@ -1,0 +1,144 @@
+package dev.switchboard.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns one bench/run.sh run (its output folder) into docs/benchmarks.md. */
+public final class Report {
+  private final Path dir;
+
+  private Report(Path dir) {
+    this.dir = dir;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Report r = new Report(Path.of(args[0]));
+    Files.writeString(Path.of(args[1]), r.render());
+  }
+
+  private String render() throws IOException {
+    double reference = number("ingest-reference", "mean throughput");
+    double memory = number("ingest-memory", "mean throughput");
+    double postgres = number("ingest-postgres", "mean throughput");
+    JsonObject conv = json("conversations-sim.json");
+    JsonObject faults = json("faults-sim.json");
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n");
+    md.append("Measured by `bench/run.sh` on ").append(LocalDate.now()).append(": ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
+        .append(System.getProperty("java.version")).append(", heap for the engine -Xmx1g. Load generator (Gatling), ")
+        .append("provider simulator and server share the same 2 cores, so every ratio below is measured in the same ")
+        .append("run against the reference server on the same box.\n\n");
+    md.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+    row(md, "ingest, memory inbox ≥ 0.8× reference", ratio(memory, reference), memory >= 0.8 * reference);
+    row(md, "ingest, PostgreSQL inbox ≥ 0.5× reference", ratio(postgres, reference), postgres >= 0.5 * reference);
+    double ackP99 = number("conversations", "99th percentile");
+    row(md, "conversations: ack p99 < 20 ms", fmt(ackP99) + " ms", ackP99 >= 0 && ackP99 < 20);
+    row(md, "conversations: 100% in order", conv.getLong("outOfOrderRecipients", -1L) + " recipients out of order",
+        conv.getLong("outOfOrderRecipients", -1L) == 0);
+    row(md, "conversations: 0 duplicates", conv.getLong("duplicates", -1L) + " duplicates",
+        conv.getLong("duplicates", -1L) == 0);
+    long perConversation = idleBytes();
+    row(md, "< 2 KB heap per idle conversation", perConversation + " bytes", perConversation > 0 && perConversation < 2048);
+    md.append("\n## Ingest (signed WhatsApp webhooks, 5% repeats, closed model)\n\n")
+        .append("| server | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|\n");
+    ingest(md, "reference (verify + dedupe + 200)", "ingest-reference");
+    ingest(md, "engine, memory inbox", "ingest-memory");
+    ingest(md, "engine, PostgreSQL inbox", "ingest-postgres");
+    md.append("\n## Conversations (each contact sends its messages one after the other; all contacts at once)\n\n")
+        .append("| run | webhooks/s | ack p50 ms | ack p95 ms | ack p99 ms | replies at provider | duplicates | ")
+        .append("recipients out of order | webhook→provider p99 ms |\n|---|---|---|---|---|---|---|---|---|\n");
+    conversation(md, "healthy provider", "conversations", conv);
+    conversation(md, "provider answers 10% 429 + 5% 500", "faults", faults);
+    md.append("\nWith faults, replies are retried (Retry-After honoured, backoff with jitter) until accepted; the ")
+        .append("simulator counts an idempotency key accepted twice as a duplicate. ")
+        .append("Faults injected: ").append(faults.getLong("faults", 0L)).append(".\n");
+    md.append("\n## Micro-benchmarks (JMH, average time or throughput)\n\n| benchmark | params | score | unit |\n")
+        .append("|---|---|---|---|\n");
+    jmh(md);
+    md.append("\n## Heap per idle conversation\n\n").append(read("idle.log").trim()).append("\n");
+    md.append("\nAn idle conversation is its record, its last message and its inbox entry (kept for dedupe) in the ")
+        .append("memory stores; its mailbox is released when idle. With PostgreSQL the heap holds none of them.\n");
+    md.append(Files.exists(Path.of("docs/benchmarks-notes.md")) ? "\n" + Files.readString(Path.of("docs/benchmarks-notes.md")) : "");
+    return md.toString();
+  }
+
+  private void row(StringBuilder md, String target, String value, boolean met) {
+    md.append("| ").append(target).append(" | ").append(value).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+  }
+
+  private void ingest(StringBuilder md, String name, String label) throws IOException {
+    md.append("| ").append(name).append(" | ").append(fmt(number(label, "mean throughput"))).append(" | ")
+        .append(fmt(number(label, "50th percentile"))).append(" | ").append(fmt(number(label, "99th percentile")))
+        .append(" | ").append(ko(label)).append(" |\n");
+  }
+
+  private void conversation(StringBuilder md, String name, String label, JsonObject sim) throws IOException {
+    md.append("| ").append(name).append(" | ").append(fmt(number(label, "mean throughput"))).append(" | ")
+        .append(fmt(number(label, "50th percentile"))).append(" | ").append(fmt(number(label, "95th percentile")))
+        .append(" | ").append(fmt(number(label, "99th percentile"))).append(" | ").append(sim.getLong("accepted", -1L))
+        .append(" | ").append(sim.getLong("duplicates", -1L)).append(" | ").append(sim.getLong("outOfOrderRecipients", -1L))
+        .append(" | ").append(sim.getLong("webhookToProviderP99Ms", -1L)).append(" |\n");
+  }
+
+  private void jmh(StringBuilder md) throws IOException {
+    Path file = dir.resolve("jmh.json");
+    if (!Files.exists(file)) {
+      md.append("| (not run) | | | |\n");
+      return;
+    }
+    JsonArray results = new JsonArray(Files.readString(file));
+    for (Object o : results) {
+      JsonObject r = (JsonObject) o;
+      String name = r.getString("benchmark").replaceAll(".*\\.", "");
+      JsonObject params = r.getJsonObject("params", new JsonObject());
+      JsonObject metric = r.getJsonObject("primaryMetric");
+      md.append("| ").append(name).append(" | ").append(params.encode()).append(" | ")
+          .append(fmt(metric.getDouble("score"))).append(" ± ").append(fmt(metric.getDouble("scoreError")))
+          .append(" | ").append(metric.getString("scoreUnit")).append(" |\n");
+    }
+  }
+
+  /** The first number after a label in a Gatling console summary ("mean requests/sec  617.25 (OK=...)"). */
+  private double number(String label, String key) throws IOException {
+    // Gatling 3.15: "> mean throughput (rps)        |    516.44 |    516.44 |         -" (thousands with commas).
+    Matcher m = Pattern.compile(Pattern.quote(key) + "[^|\\n]*\\|\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)")
+        .matcher(read(label + ".log"));
+    return m.find() ? Double.parseDouble(m.group(1).replace(",", "")) : -1;
+  }
+
+  private String ko(String label) throws IOException {
+    Matcher m = Pattern.compile("request count[^|\\n]*\\|[^|]*\\|[^|]*\\|\\s*([0-9,]+|-)").matcher(read(label + ".log"));
+    return m.find() ? (m.group(1).equals("-") ? "0" : m.group(1)) : "?";
+  }
+
+  private long idleBytes() throws IOException {
+    Matcher m = Pattern.compile("(\\d+) bytes per conversation").matcher(read("idle.log"));
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  private JsonObject json(String name) throws IOException {
+    String text = read(name).trim();
+    return text.startsWith("{") ? new JsonObject(text) : new JsonObject();
+  }
+
+  private String read(String name) throws IOException {
+    Path p = dir.resolve(name);
+    return Files.exists(p) ? Files.readString(p) : "";
+  }
+
+  private static String ratio(double a, double b) {
+    return a < 0 || b <= 0 ? "not measured" : String.format(Locale.ROOT, "%.2f× (%.0f vs %.0f req/s)", a / b, a, b);
+  }
+
+  private static String fmt(double v) {
+    return v < 0 ? "–" : String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.bench.ref;
+
+import dev.switchboard.bench.Args;
+import dev.switchboard.engine.channel.MetaSignature;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The smallest honest webhook receiver, to measure what this JVM on this box can do: verify
+ * {@code X-Hub-Signature-256} over the raw bytes, dedupe the message id in memory, answer 200, and post a reply to
+ * the provider simulator. The engine's figures are reported as a ratio to this one, measured in the same run.
+ */
+public final class ReferenceServer {
+  private ReferenceServer() {
+  }
+
+  public static void main(String[] args) {
+    int port = Integer.parseInt(Args.get(args, "--port", "8090"));
+    String secret = Args.get(args, "--secret", "acc3pt4nce_app_s3cret_pt_br");
+    String simulator = Args.get(args, "--simulator", "http://127.0.0.1:9090");
+    int instances = Integer.parseInt(Args.get(args, "--instances", "2"));
+    Vertx vertx = Vertx.vertx(new VertxOptions());
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    WebClient client = WebClient.create(vertx);
+    for (int i = 0; i < instances; i++) {
+      vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+        byte[] bytes = body.getBytes();
+        if (!MetaSignature.verify(secret, bytes, req.getHeader("X-Hub-Signature-256"))) {
+          req.response().setStatusCode(401).end();
+          return;
+        }
+        JsonObject message = new JsonObject(body).getJsonArray("entry").getJsonObject(0).getJsonArray("changes")
+            .getJsonObject(0).getJsonObject("value").getJsonArray("messages").getJsonObject(0);
+        boolean fresh = seen.add(message.getString("id"));
+        req.response().end("{\"ok\":true}");
+        if (fresh) {
+          client.postAbs(simulator + "/v21.0/1/messages").sendBuffer(Buffer.buffer(new JsonObject()
+              .put("messaging_product", "whatsapp").put("to", message.getString("from")).put("type", "text")
+              .put("text", new JsonObject().put("body", "ok")).encode().getBytes(StandardCharsets.UTF_8)));
+        }
+      })).listen(port, "127.0.0.1");
+    }
+    System.out.println("reference server on http://127.0.0.1:" + port);
+  }
+
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.bench.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Conversations: -Dcontacts (1,000) customers each send -Dmessages (20) messages, one after the other (the next
+ * after the previous got its 200, as a provider delivers), all customers at once. Each message carries its number
+ * and send time in X-Correlation-Id, which the engine passes to the provider simulator: the simulator then checks
+ * every customer's replies are in order and none is repeated, and measures webhook-to-provider latency.
+ */
+public class ConversationsSimulation extends Simulation {
+  private static final AtomicInteger CONTACTS = new AtomicInteger();
+  private final int contacts = Integer.getInteger("contacts", 1000);
+  private final int messages = Integer.getInteger("messages", 20);
+  private final int ramp = Integer.getInteger("ramp", 10);
+
+  private final HttpProtocolBuilder protocol = http.baseUrl(Webhooks.BASE).contentTypeHeader("application/json")
+      .shareConnections();
+
+  private final ScenarioBuilder conversation = scenario("conversation")
+      .exec(session -> session.set("contact", String.format("55118%08d", CONTACTS.incrementAndGet())))
+      .exec(repeat(messages, "m").on(
+          io.gatling.javaapi.core.CoreDsl.exec(session -> {
+            String contact = session.getString("contact");
+            int m = session.getInt("m");
+            String body = Webhooks.body(contact, "wamid.conv" + contact + "m" + m, "mensagem " + m);
+            String cid = "c" + contact.substring(5) + "-m" + m + "-" + System.currentTimeMillis();
+            return session.set("body", body).set("sig", Webhooks.sign(body)).set("cid", cid);
+          }).exec(http("message").post(Webhooks.PATH).header("X-Hub-Signature-256", "#{sig}")
+              .header("X-Correlation-Id", "#{cid}").body(StringBody("#{body}")).check(status().is(200)))));
+
+  {
+    setUp(conversation.injectOpen(rampUsers(contacts).during(Duration.ofSeconds(ramp)))).protocols(protocol);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.engine.ai.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The rules provider's extractor: Brazilian entities ({@link BrazilianEntities}) kept where the schema has a property
+ * of the same name. Deterministic, so there is no point asking twice.
+ */
+public final class RulesExtractor implements Extractor {
+  private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+  private final Clock clock;
+
+  public RulesExtractor(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<String> candidate(String text, JsonNode schema, String previous, List<String> errors) {
+    ObjectNode found = BrazilianEntities.extract(text, LocalDate.ofInstant(clock.instant(), SAO_PAULO));
+    JsonNode properties = schema.path("properties");
+    if (properties.isObject()) {
+      found.retain(iterable(properties.fieldNames()));
+    }
+    return Future.succeededFuture(found.toString());
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> list = new java.util.ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
+  }
+
+  @Override
+  public boolean canRetry() {
+    return false;
+  }
+
+  @Override
+  public String name() {
+    return "rules";
+  }
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.engine.ai.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.List;
+
+/** A tenant's extraction schema, compiled once; validation errors as short texts a person (or a re-prompt) can read. */
+public final class SchemaCheck {
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private final JsonSchema schema;
+  private final JsonNode source;
+
+  public SchemaCheck(JsonNode schema) {
+    this.source = schema;
+    this.schema = FACTORY.getSchema(schema);
+  }
+
+  public JsonNode source() {
+    return source;
+  }
+
+  public List<String> errors(JsonNode data) {
+    return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.switchboard.engine.bus;
+
+/** Every event-bus address the engine uses. No address literals elsewhere. */
+public final class Addresses {
+  /** Edge → normalizer: a verified raw webhook ({@link RawWebhook}), replied with {@link IngestResult}. */
+  public static final String NORMALIZE = "sb.normalize";
+  /** AI requests ({@link AiRequest} → {@link AiReply}). */
+  public static final String AI = "sb.ai.turn";
+  /** AI extraction into the tenant's schema ({@link ExtractRequest} → Extraction). */
+  public static final String AI_EXTRACT = "sb.ai.extract";
+  /** Outbound: a command to send now ({@link SendCommand}). */
+  public static final String OUTBOUND_SEND = "sb.outbound.send";
+  /** Outbound: a provider delivery report ({@link dev.switchboard.engine.event.StatusChanged}). */
+  public static final String OUTBOUND_STATUS = "sb.outbound.status";
+  private static final String SESSION_PREFIX = "sb.session.";
+  private static final String WEBCHAT_PREFIX = "sb.webchat.out.";
+
+  private Addresses() {
+  }
+
+  /** The session shard that owns a conversation key. */
+  public static String sessionShard(int shard) {
+    return SESSION_PREFIX + shard;
+  }
+
+  /** Where replies for one webchat visitor are published; the edge's socket for that visitor listens. */
+  public static String webchatOut(String channelId, String contactId) {
+    return WEBCHAT_PREFIX + channelId + '.' + contactId;
+  }
+}

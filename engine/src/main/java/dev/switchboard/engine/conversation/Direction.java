@@ -1,0 +1,5 @@
+package dev.switchboard.engine.conversation;
+
+public enum Direction {
+  INBOUND, OUTBOUND
+}

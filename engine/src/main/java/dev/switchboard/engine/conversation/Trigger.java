@@ -1,0 +1,15 @@
+package dev.switchboard.engine.conversation;
+
+/** What can move a conversation between states. */
+public enum Trigger {
+  /** A customer message with no special meaning. */
+  INBOUND,
+  /** The customer asked for a person ("atendente", "humano", "agent", ...). */
+  HUMAN_REQUESTED,
+  /** An agent took the conversation through the admin API. */
+  AGENT_TAKEOVER,
+  /** An agent gave the conversation back to the bot. */
+  AGENT_HANDBACK,
+  /** The conversation was idle past the tenant's timeout. */
+  IDLE_TIMEOUT
+}

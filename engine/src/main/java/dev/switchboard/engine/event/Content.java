@@ -1,0 +1,61 @@
+package dev.switchboard.engine.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** What a customer sent. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Content.Text.class, name = "text"),
+  @JsonSubTypes.Type(value = Content.Media.class, name = "media"),
+  @JsonSubTypes.Type(value = Content.Location.class, name = "location"),
+  @JsonSubTypes.Type(value = Content.InteractiveReply.class, name = "interactive"),
+  @JsonSubTypes.Type(value = Content.Callback.class, name = "callback")
+})
+public sealed interface Content {
+
+  /** Text the session and the AI read for this content (caption, button title, ...), never null. */
+  String text();
+
+  record Text(String body) implements Content {
+    public Text {
+      java.util.Objects.requireNonNull(body, "body");
+    }
+
+    @Override
+    public String text() {
+      return body;
+    }
+  }
+
+  /** Media reference (bytes are fetched separately by id). {@code mediaType}: image, audio, video, document, sticker, file. */
+  record Media(String mediaType, String mediaId, String mimeType, String caption, String url) implements Content {
+    @Override
+    public String text() {
+      return caption == null ? "" : caption;
+    }
+  }
+
+  record Location(double latitude, double longitude, String name, String address) implements Content {
+    @Override
+    public String text() {
+      return name == null ? "" : name;
+    }
+  }
+
+  /** A reply to buttons or a list the business sent (WhatsApp interactive, Messenger quick reply). */
+  record InteractiveReply(String replyId, String title) implements Content {
+    @Override
+    public String text() {
+      return title == null ? "" : title;
+    }
+  }
+
+  /** Telegram callback query: {@code callbackId} must be answered; {@code data} is what the button carried. */
+  record Callback(String callbackId, String data) implements Content {
+    @Override
+    public String text() {
+      return data == null ? "" : data;
+    }
+  }
+}

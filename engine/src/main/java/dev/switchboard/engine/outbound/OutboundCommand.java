@@ -1,0 +1,74 @@
+package dev.switchboard.engine.outbound;
+
+import dev.switchboard.engine.event.ChannelType;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.event.DeliveryStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One action in the outbox. {@code id} is the idempotency key, derived from (tenant, source event, action
+ * index) by {@link #idFor}: replaying the same source event yields the same ids, so no second command.
+ * {@code sender} names the sender that delivers it (sandbox, whatsapp, telegram, webchat). {@code correlationId}
+ * ties it to the webhook that caused it, in logs and in the provider request. {@code channelType} is null for
+ * integration actions (Trello, Cal.com, e-mail, webhook out), whose {@code key.channelId} names the integration.
+ */
+public record OutboundCommand(
+    String id, ConversationKey key, ChannelType channelType, String sender, String recipient,
+    OutboundPayload payload, CommandStatus status, int attempts, Instant createdAt, Instant nextAttemptAt,
+    String providerMessageId, DeliveryStatus delivery, String lastError, String correlationId) {
+
+  public OutboundCommand {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    delivery = delivery == null ? DeliveryStatus.NONE : delivery;
+  }
+
+  public static String idFor(String tenantId, String sourceEventId, int actionIndex) {
+    return tenantId + ':' + sourceEventId + ':' + actionIndex;
+  }
+
+  public static OutboundCommand pending(String id, ConversationKey key, ChannelType channelType, String sender,
+                                        String recipient, OutboundPayload payload, Instant now, String correlationId) {
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.PENDING, 0, now, now,
+        null, DeliveryStatus.NONE, null, correlationId);
+  }
+
+  public OutboundCommand sending() {
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.SENDING, attempts + 1,
+        createdAt, nextAttemptAt, providerMessageId, delivery, lastError, correlationId);
+  }
+
+  public OutboundCommand sent(String providerId) {
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.SENT, attempts,
+        createdAt, null, providerId, delivery.advance(DeliveryStatus.SENT), null, correlationId);
+  }
+
+  public OutboundCommand retryAt(Instant when, String error) {
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.RETRY, attempts,
+        createdAt, when, providerMessageId, delivery, error, correlationId);
+  }
+
+  /** A dead letter given another chance: a fresh lifecycle (attempts and age restart), same id. */
+  public OutboundCommand replayed(Instant now) {
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.PENDING, 0, now, now,
+        providerMessageId, delivery, null, correlationId);
+  }
+
+  public OutboundCommand dead(String reason) {
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.DEAD, attempts,
+        createdAt, null, providerMessageId, delivery, reason, correlationId);
+  }
+
+  public OutboundCommand withDelivery(DeliveryStatus reported, String error) {
+    DeliveryStatus next = delivery.advance(reported);
+    String err = next == DeliveryStatus.FAILED && error != null ? error : lastError;
+    return new OutboundCommand(id, key, channelType, sender, recipient, payload, status, attempts, createdAt,
+        nextAttemptAt, providerMessageId, next, err, correlationId);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.switchboard.engine.outbound;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Objects;
+
+/** What to send, independent of the provider; senders turn it into each provider's request. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = OutboundPayload.Text.class, name = "text"),
+  @JsonSubTypes.Type(value = OutboundPayload.Template.class, name = "template"),
+  @JsonSubTypes.Type(value = OutboundPayload.Buttons.class, name = "buttons"),
+  @JsonSubTypes.Type(value = OutboundPayload.CallbackAnswer.class, name = "callback-answer"),
+  @JsonSubTypes.Type(value = OutboundPayload.Email.class, name = "email"),
+  @JsonSubTypes.Type(value = OutboundPayload.WebhookEvent.class, name = "webhook"),
+  @JsonSubTypes.Type(value = OutboundPayload.TrelloCard.class, name = "trello-card"),
+  @JsonSubTypes.Type(value = OutboundPayload.Booking.class, name = "booking")
+})
+public sealed interface OutboundPayload {
+
+  /** A free-form text reply; {@code contextMessageId} quotes the customer's message where the channel supports it. */
+  record Text(String body, String contextMessageId) implements OutboundPayload {
+    public Text {
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  /** A pre-approved WhatsApp template: the only thing WhatsApp accepts outside the 24-hour window. */
+  record Template(String name, String language, List<String> bodyParameters) implements OutboundPayload {
+    public Template {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(language, "language");
+      bodyParameters = bodyParameters == null ? List.of() : List.copyOf(bodyParameters);
+    }
+  }
+
+  /** Text with up to three reply buttons (WhatsApp interactive buttons, Telegram inline keyboard). */
+  record Buttons(String body, List<Button> buttons) implements OutboundPayload {
+    public Buttons {
+      Objects.requireNonNull(body, "body");
+      buttons = List.copyOf(buttons);
+      if (buttons.isEmpty() || buttons.size() > 3) {
+        throw new IllegalArgumentException("1 to 3 buttons");
+      }
+    }
+  }
+
+  record Button(String id, String title) {
+    public Button {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(title, "title");
+    }
+  }
+
+  /** Telegram: acknowledges a callback query (stops the button's spinner). */
+  record CallbackAnswer(String callbackQueryId, String text) implements OutboundPayload {
+    public CallbackAnswer {
+      Objects.requireNonNull(callbackQueryId, "callbackQueryId");
+    }
+  }
+
+  /** An e-mail; the command's recipient is the address. */
+  record Email(String subject, String body) implements OutboundPayload {
+    public Email {
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  /** A Standard Webhooks event posted to the integration's URL; {@code data} is a JSON object as text. */
+  record WebhookEvent(String type, String data) implements OutboundPayload {
+    public WebhookEvent {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+
+  /** A Trello card in the integration's list. */
+  record TrelloCard(String name, String description) implements OutboundPayload {
+    public TrelloCard {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** A Cal.com booking; {@code start} is ISO-8601 UTC. */
+  record Booking(long eventTypeId, String start, String attendeeName, String attendeeEmail, String timeZone,
+                 String attendeePhone) implements OutboundPayload {
+    public Booking {
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(attendeeName, "attendeeName");
+      Objects.requireNonNull(attendeeEmail, "attendeeEmail");
+      timeZone = timeZone == null ? "America/Sao_Paulo" : timeZone;
+    }
+  }
+}

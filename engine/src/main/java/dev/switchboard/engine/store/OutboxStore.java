@@ -1,0 +1,33 @@
+package dev.switchboard.engine.store;
+
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+
+/** Outbound commands and their lifecycle. Commands are added by {@link ConversationStore#commit}. */
+public interface OutboxStore {
+
+  /** Adds a command unless its id (idempotency key) is known; true when it was new. */
+  Future<Boolean> addIfAbsent(OutboundCommand command);
+
+  /** The command, or a succeeded future holding null. */
+  Future<OutboundCommand> get(String id);
+
+  /**
+   * Moves a command to its next state only if it is still in {@code expected}: a compare-and-set, so two
+   * workers can never both claim one command. True when the update was applied.
+   */
+  Future<Boolean> transition(CommandStatus expected, OutboundCommand next);
+
+  /** Records a delivery status on the command the provider knows by this id; null when none matches. */
+  Future<OutboundCommand> applyDelivery(String providerMessageId,
+                                        java.util.function.UnaryOperator<OutboundCommand> change);
+
+  /** Commands of a tenant (all tenants when null) in a status (any when null), newest first. */
+  Future<List<OutboundCommand>> list(String tenantId, CommandStatus status, int limit);
+
+  /** PENDING or RETRY commands whose next attempt is due, oldest first. */
+  Future<List<OutboundCommand>> due(Instant now, int limit);
+}

@@ -1,0 +1,96 @@
+package dev.switchboard.engine.store.memory;
+
+import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.engine.conversation.ConversationState;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.store.AuditStore;
+import dev.switchboard.engine.store.ConversationStore;
+import dev.switchboard.engine.store.InboxStore;
+import dev.switchboard.engine.store.OutboxStore;
+import dev.switchboard.engine.store.SessionStep;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Embedded-mode conversations. A commit applies to the sibling memory stores in order; only one session
+ * mailbox ever writes a given conversation, so per-conversation consistency holds without a global lock.
+ * Each conversation keeps its last {@code maxMessages} messages.
+ */
+public final class MemoryConversationStore implements ConversationStore {
+  private final ConcurrentHashMap<ConversationKey, Conversation> conversations = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ConversationKey, Deque<Turn>> messages = new ConcurrentHashMap<>();
+  private final InboxStore inbox;
+  private final OutboxStore outbox;
+  private final AuditStore audit;
+  private final int maxMessages;
+
+  public MemoryConversationStore(InboxStore inbox, OutboxStore outbox, AuditStore audit, int maxMessages) {
+    this.inbox = inbox;
+    this.outbox = outbox;
+    this.audit = audit;
+    this.maxMessages = maxMessages;
+  }
+
+  @Override
+  public Future<Conversation> find(ConversationKey key) {
+    return Future.succeededFuture(conversations.get(key));
+  }
+
+  @Override
+  public Future<Void> commit(SessionStep step) {
+    ConversationKey key = step.conversation().key();
+    conversations.put(key, step.conversation());
+    if (!step.messages().isEmpty()) {
+      messages.compute(key, (k, log) -> {
+        Deque<Turn> next = log == null ? new ArrayDeque<>() : log;
+        for (Turn turn : step.messages()) {
+          next.addLast(turn);
+          if (next.size() > maxMessages) {
+            next.removeFirst();
+          }
+        }
+        return next;
+      });
+    }
+    step.audit().forEach(audit::append);
+    step.commands().forEach(outbox::addIfAbsent);
+    return inbox.markProcessed(step.processedDedupeKeys());
+  }
+
+  @Override
+  public Future<List<Turn>> messages(ConversationKey key, int limit) {
+    List<Turn> copy = new ArrayList<>();
+    messages.computeIfPresent(key, (k, log) -> {
+      copy.addAll(log);
+      return log;
+    });
+    int from = Math.max(0, copy.size() - limit);
+    return Future.succeededFuture(List.copyOf(copy.subList(from, copy.size())));
+  }
+
+  @Override
+  public Future<List<Conversation>> list(String tenantId, ConversationState state, int limit) {
+    return Future.succeededFuture(conversations.values().stream()
+        .filter(c -> c.key().tenantId().equals(tenantId))
+        .filter(c -> state == null || c.state() == state)
+        .sorted(Comparator.comparing(Conversation::lastActivityAt).reversed())
+        .limit(limit)
+        .toList());
+  }
+
+  @Override
+  public Future<List<Conversation>> idleSince(Instant cutoff, int limit) {
+    return Future.succeededFuture(conversations.values().stream()
+        .filter(c -> c.state() != ConversationState.CLOSED)
+        .filter(c -> c.lastActivityAt().isBefore(cutoff))
+        .limit(limit)
+        .toList());
+  }
+}

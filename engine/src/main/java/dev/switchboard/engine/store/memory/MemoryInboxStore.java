@@ -1,0 +1,70 @@
+package dev.switchboard.engine.store.memory;
+
+import dev.switchboard.engine.store.InboxEntry;
+import dev.switchboard.engine.store.InboxStore;
+import io.vertx.core.Future;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Embedded-mode inbox. Processed entries are kept (they are the dedupe memory) up to {@code maxEntries};
+ * past that the oldest processed entries are dropped, since a provider retries for days, not forever.
+ */
+public final class MemoryInboxStore implements InboxStore {
+  private final ConcurrentHashMap<String, InboxEntry> entries = new ConcurrentHashMap<>();
+  private final int maxEntries;
+
+  public MemoryInboxStore(int maxEntries) {
+    this.maxEntries = maxEntries;
+  }
+
+  @Override
+  public Future<Boolean> insertIfAbsent(InboxEntry entry) {
+    boolean fresh = entries.putIfAbsent(entry.dedupeKey(), entry) == null;
+    if (fresh && entries.size() > maxEntries) {
+      evictProcessed();
+    }
+    return Future.succeededFuture(fresh);
+  }
+
+  @Override
+  public Future<Void> remove(String dedupeKey) {
+    entries.remove(dedupeKey);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> markProcessed(List<String> dedupeKeys) {
+    for (String key : dedupeKeys) {
+      entries.computeIfPresent(key, (k, e) -> new InboxEntry(e.event(), e.receivedAt(), true));
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<List<InboxEntry>> unprocessed(int limit) {
+    return Future.succeededFuture(entries.values().stream()
+        .filter(e -> !e.processed())
+        .sorted(Comparator.comparing(InboxEntry::receivedAt))
+        .limit(limit)
+        .toList());
+  }
+
+  @Override
+  public Future<Long> countUnprocessed() {
+    return Future.succeededFuture(entries.values().stream().filter(e -> !e.processed()).count());
+  }
+
+  private synchronized void evictProcessed() {
+    int excess = entries.size() - maxEntries;
+    if (excess <= 0) {
+      return;
+    }
+    entries.values().stream()
+        .filter(InboxEntry::processed)
+        .sorted(Comparator.comparing(InboxEntry::receivedAt))
+        .limit(excess + maxEntries / 10)
+        .forEach(e -> entries.remove(e.dedupeKey()));
+  }
+}

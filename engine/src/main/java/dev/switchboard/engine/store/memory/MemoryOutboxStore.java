@@ -1,0 +1,68 @@
+package dev.switchboard.engine.store.memory;
+
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.store.OutboxStore;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+public final class MemoryOutboxStore implements OutboxStore {
+  private final ConcurrentHashMap<String, OutboundCommand> commands = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> byProviderId = new ConcurrentHashMap<>();
+
+  @Override
+  public Future<Boolean> addIfAbsent(OutboundCommand command) {
+    return Future.succeededFuture(commands.putIfAbsent(command.id(), command) == null);
+  }
+
+  @Override
+  public Future<OutboundCommand> get(String id) {
+    return Future.succeededFuture(commands.get(id));
+  }
+
+  @Override
+  public Future<Boolean> transition(CommandStatus expected, OutboundCommand next) {
+    boolean[] applied = {false};
+    commands.computeIfPresent(next.id(), (id, current) -> {
+      if (current.status() != expected) {
+        return current;
+      }
+      applied[0] = true;
+      return next;
+    });
+    if (applied[0] && next.providerMessageId() != null) {
+      byProviderId.put(next.providerMessageId(), next.id());
+    }
+    return Future.succeededFuture(applied[0]);
+  }
+
+  @Override
+  public Future<OutboundCommand> applyDelivery(String providerMessageId, UnaryOperator<OutboundCommand> change) {
+    String id = byProviderId.get(providerMessageId);
+    return Future.succeededFuture(id == null ? null : commands.computeIfPresent(id, (k, c) -> change.apply(c)));
+  }
+
+  @Override
+  public Future<List<OutboundCommand>> list(String tenantId, CommandStatus status, int limit) {
+    return Future.succeededFuture(commands.values().stream()
+        .filter(c -> tenantId == null || c.key().tenantId().equals(tenantId))
+        .filter(c -> status == null || c.status() == status)
+        .sorted(Comparator.comparing(OutboundCommand::createdAt).reversed())
+        .limit(limit)
+        .toList());
+  }
+
+  @Override
+  public Future<List<OutboundCommand>> due(Instant now, int limit) {
+    return Future.succeededFuture(commands.values().stream()
+        .filter(c -> c.status() == CommandStatus.PENDING || c.status() == CommandStatus.RETRY)
+        .filter(c -> c.nextAttemptAt() == null || !c.nextAttemptAt().isAfter(now))
+        .sorted(Comparator.comparing(OutboundCommand::createdAt))
+        .limit(limit)
+        .toList());
+  }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.engine.store.memory;
+
+import dev.switchboard.engine.store.RateLimiter;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/** Token buckets in this process: exact for one node, and the fallback when the shared (Redis) buckets fail. */
+public final class MemoryRateLimiter implements RateLimiter {
+  private static final int MAX_BUCKETS = 100_000;
+  private static final long IDLE_NANOS = 60_000_000_000L;
+  private final ConcurrentHashMap<String, double[]> buckets = new ConcurrentHashMap<>();
+  private final LongSupplier nanos;
+
+  public MemoryRateLimiter() {
+    this(System::nanoTime);
+  }
+
+  public MemoryRateLimiter(LongSupplier nanos) {
+    this.nanos = nanos;
+  }
+
+  @Override
+  public Future<Duration> acquire(String bucket, Limit limit) {
+    long now = nanos.getAsLong();
+    Duration[] wait = new Duration[1];
+    // state: [tokens, last refill nanos]
+    buckets.compute(bucket, (k, state) -> {
+      double[] s = state == null ? new double[] {limit.burst(), now} : state;
+      double refilled = Math.min(limit.burst(), s[0] + (now - s[1]) / 1e9 * limit.perSecond());
+      s[1] = now;
+      if (refilled >= 1) {
+        s[0] = refilled - 1;
+        wait[0] = Duration.ZERO;
+      } else {
+        s[0] = refilled;
+        wait[0] = Duration.ofNanos((long) Math.ceil((1 - refilled) / limit.perSecond() * 1e9));
+      }
+      return s;
+    });
+    if (buckets.size() > MAX_BUCKETS) {
+      // A bucket idle for a minute is full again: forgetting it changes nothing.
+      buckets.entrySet().removeIf(e -> now - e.getValue()[1] > IDLE_NANOS);
+    }
+    return Future.succeededFuture(wait[0]);
+  }
+}

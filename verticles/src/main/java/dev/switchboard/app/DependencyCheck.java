@@ -1,0 +1,11 @@
+package dev.switchboard.app;
+
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+
+/**
+ * A dependency readiness probes. {@code required}: whether the engine can work without it (PostgreSQL: no;
+ * Redis: yes, slower — so Redis being down shows in /ready but does not take every node out of rotation at once).
+ */
+public record DependencyCheck(String name, boolean required, Supplier<Future<Void>> probe) {
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.app;
+
+import dev.switchboard.app.config.TenantConfig;
+import dev.switchboard.engine.store.TenantRecord;
+import dev.switchboard.engine.store.TenantStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes the configured tenants into the shared registry at start-up, so every node (and the admin API) sees the
+ * same tenants, channels and integrations. Secrets are left out: they stay in configuration and the environment.
+ */
+final class TenantRegistry {
+  private TenantRegistry() {
+  }
+
+  static Future<Void> seed(TenantStore store, Collection<TenantConfig> tenants, Clock clock) {
+    Future<Void> all = Future.succeededFuture();
+    for (TenantConfig tenant : tenants) {
+      all = all.compose(v -> store.upsert(record(tenant, clock)));
+    }
+    return all;
+  }
+
+  static TenantRecord record(TenantConfig tenant, Clock clock) {
+    List<TenantRecord.Endpoint> endpoints = new ArrayList<>();
+    tenant.channels().forEach(c -> endpoints.add(new TenantRecord.Endpoint(c.id(), "channel",
+        c.type().name().toLowerCase(java.util.Locale.ROOT), c.sender())));
+    tenant.integrations().forEach(i -> endpoints.add(new TenantRecord.Endpoint(i.id(), "integration", i.type(),
+        i.type())));
+    return new TenantRecord(tenant.id(), tenant.aiProvider(), tenant.idleTimeoutSeconds(), endpoints, clock.instant());
+  }
+}

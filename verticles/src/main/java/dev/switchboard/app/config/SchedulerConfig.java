@@ -1,0 +1,12 @@
+package dev.switchboard.app.config;
+
+/**
+ * The scheduler: {@code pollMs} is how often it claims due occurrences; {@code tickMs} is the interval of the
+ * built-in idle-close job.
+ */
+public record SchedulerConfig(long tickMs, long pollMs) {
+  public SchedulerConfig {
+    tickMs = tickMs <= 0 ? 30_000 : tickMs;
+    pollMs = pollMs <= 0 ? Math.min(1000, tickMs) : pollMs;
+  }
+}

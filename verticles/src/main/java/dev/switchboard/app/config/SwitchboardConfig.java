@@ -1,0 +1,52 @@
+package dev.switchboard.app.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** The whole configuration, loaded once at start-up by {@link ConfigLoader}. */
+public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfig session, OutboundConfig outbound,
+                                SchedulerConfig scheduler, StorageConfig storage, List<TenantConfig> tenants) {
+  public SwitchboardConfig {
+    http = http == null ? new HttpConfig(null, 0, 0, 0, 0, 0, 0) : http;
+    session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0) : session;
+    outbound = outbound == null ? new OutboundConfig(null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outbound;
+    scheduler = scheduler == null ? new SchedulerConfig(0, 0) : scheduler;
+    storage = storage == null ? new StorageConfig(null, 0, 0, null, null) : storage;
+    tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    if (adminToken == null || adminToken.isBlank()) {
+      throw new IllegalArgumentException("adminToken must be set (SB_ADMIN_TOKEN)");
+    }
+    Set<String> channelIds = new HashSet<>();
+    for (TenantConfig tenant : tenants) {
+      for (ChannelConfig channel : tenant.channels()) {
+        if (!channelIds.add(channel.id())) {
+          throw new IllegalArgumentException("channel id used twice: " + channel.id());
+        }
+      }
+      for (IntegrationConfig integration : tenant.integrations()) {
+        if (!channelIds.add(integration.id())) {
+          throw new IllegalArgumentException("channel or integration id used twice: " + integration.id());
+        }
+      }
+    }
+  }
+
+  public SwitchboardConfig withHttp(HttpConfig value) {
+    return new SwitchboardConfig(Objects.requireNonNull(value), adminToken, session, outbound, scheduler, storage,
+        tenants);
+  }
+
+  public SwitchboardConfig withSession(SessionConfig value) {
+    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants);
+  }
+
+  public SwitchboardConfig withOutbound(OutboundConfig value) {
+    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants);
+  }
+
+  public SwitchboardConfig withScheduler(SchedulerConfig value) {
+    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants);
+  }
+}

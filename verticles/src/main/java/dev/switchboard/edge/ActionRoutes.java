@@ -1,0 +1,225 @@
+package dev.switchboard.edge;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.engine.bus.Addresses;
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.ai.extract.Extraction;
+import dev.switchboard.engine.bus.ExtractRequest;
+import dev.switchboard.engine.bus.Json;
+import dev.switchboard.engine.bus.SendCommand;
+import dev.switchboard.engine.event.ChannelType;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.OutboundPayload;
+import dev.switchboard.engine.store.ActionAudit;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /admin/v1} actions and dead letters: enqueue an action (idempotent by source id), list dead letters with
+ * filters, replay them. A replay gives a DEAD command a fresh lifecycle under the same id, so replaying twice, or
+ * replaying a command that is no longer dead, sends nothing more; every replay is audited.
+ */
+final class ActionRoutes {
+  private final Vertx vertx;
+  private final Stores stores;
+  private final TenantDirectory directory;
+  private final Clock clock;
+
+  ActionRoutes(Vertx vertx, Stores stores, TenantDirectory directory, Clock clock) {
+    this.vertx = vertx;
+    this.stores = stores;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  void mount(Router router) {
+    router.post("/admin/v1/actions").handler(this::enqueue);
+    router.get("/admin/v1/dead-letters").handler(this::deadLetters);
+    router.post("/admin/v1/dead-letters/replay").handler(this::replay);
+    router.get("/admin/v1/audit/actions").handler(this::actions);
+    router.post("/admin/v1/ai/extract").handler(this::extract);
+  }
+
+  private void enqueue(RoutingContext ctx) {
+    JsonObject body;
+    OutboundPayload payload;
+    try {
+      body = ctx.body().asJsonObject();
+      payload = Json.read(body.getJsonObject("payload").encode(), OutboundPayload.class);
+    } catch (RuntimeException e) {
+      ErrorReply.send(ctx, 400, "bad_request", "body must be {tenant, target, recipient, sourceId, payload{kind,...}}");
+      return;
+    }
+    String tenant = body.getString("tenant");
+    String target = body.getString("target");
+    String recipient = body.getString("recipient");
+    String sourceId = body.getString("sourceId", ctx.request().getHeader("Idempotency-Key"));
+    if (tenant == null || target == null || recipient == null || sourceId == null) {
+      ErrorReply.send(ctx, 400, "bad_request", "tenant, target, recipient and sourceId (or Idempotency-Key) are required");
+      return;
+    }
+    String sender;
+    ChannelType type = null;
+    var channel = directory.channel(target).filter(b -> b.tenant().id().equals(tenant));
+    var integration = directory.integration(target).filter(b -> b.tenant().id().equals(tenant));
+    if (channel.isPresent()) {
+      sender = channel.get().channel().sender();
+      type = channel.get().channel().type();
+    } else if (integration.isPresent()) {
+      sender = integration.get().integration().type();
+    } else {
+      ErrorReply.send(ctx, 404, "not_found", "no channel or integration " + target + " for tenant " + tenant);
+      return;
+    }
+    Instant now = clock.instant();
+    String id = OutboundCommand.idFor(tenant, target + "/admin/" + sourceId, 0);
+    OutboundCommand command = OutboundCommand.pending(id, new ConversationKey(tenant, target, recipient), type, sender,
+        recipient, payload, now, Correlation.fromHeader(ctx.request().getHeader(Correlation.HEADER)));
+    AdminHttp.respond(ctx, 202, stores.outbox().addIfAbsent(command).compose(created -> {
+      if (!created) {
+        return stores.outbox().get(id).map(existing -> result(existing, false));
+      }
+      vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, command.key(), command.createdAt()));
+      return stores.audit().recordAction(new ActionAudit(tenant, "enqueue", id, actor(body), now))
+          .map(result(command, true));
+    }));
+  }
+
+  private static JsonObject result(OutboundCommand c, boolean created) {
+    return new JsonObject().put("id", c.id()).put("created", created).put("status", c.status().name());
+  }
+
+  private void deadLetters(RoutingContext ctx) {
+    String tenant = ctx.request().getParam("tenant");
+    String sender = ctx.request().getParam("sender");
+    String reason = ctx.request().getParam("reason");
+    Instant since;
+    Instant until;
+    try {
+      since = time(ctx.request().getParam("since"), Instant.MIN);
+      until = time(ctx.request().getParam("until"), Instant.MAX);
+    } catch (DateTimeParseException e) {
+      ErrorReply.send(ctx, 400, "bad_request", "since and until are ISO-8601 instants");
+      return;
+    }
+    int limit = AdminHttp.limit(ctx);
+    AdminHttp.respond(ctx, stores.outbox().list(tenant, CommandStatus.DEAD, 10_000).map(list -> {
+      JsonArray items = new JsonArray();
+      list.stream()
+          .filter(c -> sender == null || c.sender().equals(sender))
+          .filter(c -> reason == null || (c.lastError() != null && c.lastError().contains(reason)))
+          .filter(c -> !c.createdAt().isBefore(since) && c.createdAt().isBefore(until))
+          .limit(limit)
+          .forEach(c -> items.add(new JsonObject().put("id", c.id()).put("key", c.key().asString())
+              .put("sender", c.sender()).put("reason", c.lastError()).put("attempts", c.attempts())
+              .put("createdAt", c.createdAt().toString())));
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  private void replay(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    JsonArray ids = body == null ? null : body.getJsonArray("ids");
+    if (ids == null || ids.isEmpty() || ids.size() > 1000) {
+      ErrorReply.send(ctx, 400, "bad_request", "body must be {\"ids\": [1 to 1000 command ids]}");
+      return;
+    }
+    String actor = actor(body);
+    List<Future<JsonObject>> results = new ArrayList<>();
+    for (Object id : ids) {
+      results.add(replayOne(String.valueOf(id), actor));
+    }
+    AdminHttp.respond(ctx, Future.all(results).map(all -> {
+      JsonArray items = new JsonArray();
+      results.forEach(f -> items.add(f.result()));
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  private Future<JsonObject> replayOne(String id, String actor) {
+    return stores.outbox().get(id).compose(c -> {
+      if (c == null) {
+        return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_found"));
+      }
+      if (c.status() != CommandStatus.DEAD) {
+        return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_dead")
+            .put("status", c.status().name()));
+      }
+      Instant now = clock.instant();
+      return stores.outbox().transition(CommandStatus.DEAD, c.replayed(now)).compose(applied -> {
+        if (!applied) {
+          return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_dead"));
+        }
+        vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, c.key(), now));
+        return stores.audit().recordAction(new ActionAudit(c.key().tenantId(), "replay", id, actor, now))
+            .map(new JsonObject().put("id", id).put("result", "replayed"));
+      });
+    });
+  }
+
+  private void extract(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null || body.getString("tenant") == null || body.getString("text") == null) {
+      ErrorReply.send(ctx, 400, "bad_request", "body must be {\"tenant\": ..., \"text\": ...}");
+      return;
+    }
+    var request = new ExtractRequest(body.getString("tenant"), body.getString("text"));
+    AdminHttp.respond(ctx, vertx.eventBus().<Extraction>request(Addresses.AI_EXTRACT, request,
+            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(20_000))
+        .map(m -> {
+          Extraction x = m.body();
+          JsonObject out = new JsonObject().put("status", x.status().name()).put("errors", new JsonArray(x.errors()))
+              .put("provider", x.provider()).put("attempts", x.attempts());
+          try {
+            out.put("data", new JsonObject(x.data()));
+          } catch (RuntimeException notAnObject) {
+            out.put("raw", x.data()); // what the provider answered, kept for the person reviewing it
+          }
+          return out;
+        }));
+  }
+
+  private void actions(RoutingContext ctx) {
+    String tenant = ctx.request().getParam("tenant");
+    if (tenant == null) {
+      ErrorReply.send(ctx, 400, "bad_request", "query parameter tenant is required");
+      return;
+    }
+    AdminHttp.respond(ctx, stores.audit().actions(tenant, AdminHttp.limit(ctx)).map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(a -> items.add(new JsonObject().put("action", a.action()).put("subject", a.subject())
+          .put("actor", a.actor()).put("at", a.at().toString())));
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  private static String actor(JsonObject body) {
+    return "agent:" + (body == null ? "admin" : body.getString("agent", "admin"));
+  }
+
+  private static Instant time(String value, Instant fallback) {
+    return value == null ? fallback : Instant.parse(value);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.switchboard.edge;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.engine.bus.SessionCommand;
+import dev.switchboard.engine.bus.Shards;
+import dev.switchboard.engine.conversation.ConversationState;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.outbound.SandboxLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** {@code /admin/v1}: conversations, messages, hand-off and hand-back, outbox and sandbox, behind a bearer token. */
+final class AdminRoutes {
+  private final Vertx vertx;
+  private final Stores stores;
+  private final SandboxLog sandbox;
+  private final byte[] token;
+  private final int shards;
+
+  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, String token, int shards) {
+    this.vertx = vertx;
+    this.stores = stores;
+    this.sandbox = sandbox;
+    this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.shards = shards;
+  }
+
+  void mount(Router router) {
+    // The API description is public (it holds no data) and served before the token check.
+    router.get("/admin/v1/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
+        .sendFile("openapi/admin-v1.json"));
+    router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(this::authorize);
+    router.get("/admin/v1/conversations").handler(this::listConversations);
+    router.get("/admin/v1/conversations/:key/messages").handler(this::messages);
+    router.get("/admin/v1/conversations/:key/audit").handler(this::audit);
+    router.post("/admin/v1/conversations/:key/handoff").handler(ctx -> handoff(ctx, true));
+    router.post("/admin/v1/conversations/:key/handback").handler(ctx -> handoff(ctx, false));
+    router.get("/admin/v1/outbox").handler(this::outbox);
+    router.get("/admin/v1/tenants").handler(this::tenants);
+    router.get("/admin/v1/sandbox").handler(this::sandbox);
+  }
+
+  private void authorize(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
+      ErrorReply.send(ctx, 401, "unauthorized", "a valid bearer token is required");
+      return;
+    }
+    ctx.next();
+  }
+
+  private void listConversations(RoutingContext ctx) {
+    String tenant = ctx.request().getParam("tenant");
+    if (tenant == null) {
+      ErrorReply.send(ctx, 400, "bad_request", "query parameter tenant is required");
+      return;
+    }
+    ConversationState state = AdminHttp.enumParam(ctx, "state", ConversationState.class);
+    if (ctx.response().ended()) {
+      return;
+    }
+    boolean flaggedOnly = "true".equals(ctx.request().getParam("flagged"));
+    AdminHttp.respond(ctx, stores.conversations().list(tenant, state, AdminHttp.limit(ctx)).map(list -> {
+      JsonArray items = new JsonArray();
+      list.stream().filter(c -> !flaggedOnly || c.flag() != null).forEach(c -> items.add(new JsonObject()
+          .put("key", c.key().asString())
+          .put("tenant", c.key().tenantId())
+          .put("channel", c.key().channelId())
+          .put("contact", c.key().contactId())
+          .put("state", c.state().name())
+          .put("optedOut", c.optedOut())
+          .put("flag", c.flag())
+          .put("flag", c.flag())
+          .put("lastActivityAt", c.lastActivityAt().toString())));
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  private void messages(RoutingContext ctx) {
+    ConversationKey key = AdminHttp.keyParam(ctx);
+    if (key == null) {
+      return;
+    }
+    AdminHttp.respond(ctx, stores.conversations().messages(key, AdminHttp.limit(ctx)).map(turns -> {
+      JsonArray items = new JsonArray();
+      turns.forEach(t -> items.add(new JsonObject().put("direction", t.direction().name()).put("text", t.text())
+          .put("eventId", t.eventId()).put("at", t.at().toString())));
+      return new JsonObject().put("key", key.asString()).put("items", items);
+    }));
+  }
+
+  private void audit(RoutingContext ctx) {
+    ConversationKey key = AdminHttp.keyParam(ctx);
+    if (key == null) {
+      return;
+    }
+    AdminHttp.respond(ctx, stores.audit().list(key).map(entries -> {
+      JsonArray items = new JsonArray();
+      entries.forEach(a -> items.add(new JsonObject().put("from", a.from().name()).put("to", a.to().name())
+          .put("trigger", a.trigger().name()).put("actor", a.actor()).put("at", a.at().toString())));
+      return new JsonObject().put("key", key.asString()).put("items", items);
+    }));
+  }
+
+  private void handoff(RoutingContext ctx, boolean toHuman) {
+    ConversationKey key = AdminHttp.keyParam(ctx);
+    if (key == null) {
+      return;
+    }
+    JsonObject body = ctx.body().length() > 0 ? ctx.body().asJsonObject() : new JsonObject();
+    String agent = body.getString("agent", "admin");
+    var command = new SessionCommand.Handoff(key, toHuman, "agent:" + agent);
+    AdminHttp.respond(ctx, vertx.eventBus().<SessionCommand.Accepted>request(Shards.address(key, shards), command,
+            new DeliveryOptions().setSendTimeout(5000))
+        .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.body().state())));
+  }
+
+  private void outbox(RoutingContext ctx) {
+    CommandStatus status = AdminHttp.enumParam(ctx, "status", CommandStatus.class);
+    if (ctx.response().ended()) {
+      return;
+    }
+    AdminHttp.respond(ctx, stores.outbox().list(ctx.request().getParam("tenant"), status, AdminHttp.limit(ctx)).map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(c -> items.add(new JsonObject().put("id", c.id()).put("key", c.key().asString())
+          .put("sender", c.sender()).put("status", c.status().name()).put("attempts", c.attempts())
+          .put("delivery", c.delivery().name()).put("providerMessageId", c.providerMessageId())
+          .put("lastError", c.lastError()).put("createdAt", c.createdAt().toString())));
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  private void tenants(RoutingContext ctx) {
+    AdminHttp.respond(ctx, stores.tenants().list().map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(t -> {
+        JsonArray endpoints = new JsonArray();
+        t.endpoints().forEach(e -> endpoints.add(new JsonObject().put("id", e.id()).put("kind", e.kind())
+            .put("type", e.type()).put("sender", e.sender())));
+        items.add(new JsonObject().put("id", t.id()).put("aiProvider", t.aiProvider())
+            .put("idleTimeoutSeconds", t.idleTimeoutSeconds()).put("endpoints", endpoints)
+            .put("updatedAt", t.updatedAt().toString()));
+      });
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  private void sandbox(RoutingContext ctx) {
+    JsonArray items = new JsonArray();
+    sandbox.list(ctx.request().getParam("tenant"), AdminHttp.limit(ctx)).forEach(e -> items.add(new JsonObject()
+        .put("commandId", e.commandId()).put("tenant", e.tenantId()).put("channel", e.channelId())
+        .put("recipient", e.recipient()).put("text", e.text()).put("at", e.at().toString())));
+    AdminHttp.respond(ctx, Future.succeededFuture(new JsonObject().put("items", items)));
+  }
+}

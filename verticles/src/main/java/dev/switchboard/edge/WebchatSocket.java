@@ -1,0 +1,88 @@
+package dev.switchboard.edge;
+
+import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.engine.bus.Addresses;
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.bus.RawWebhook;
+import dev.switchboard.engine.bus.WebchatDelivery;
+import dev.switchboard.engine.event.ChannelType;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /webchat/{channelId}?visitor=ID}: the web chat channel. Frames from the browser go through the same
+ * normalizer and inbox as any webhook; the bot's replies arrive on the visitor's bus address.
+ * Client frames: {@code {"text": "..."}}. Server frames: {@code {"type":"ack"|"message"|"error", ...}}.
+ */
+final class WebchatSocket {
+  private static final Pattern VISITOR = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+  private static final int MAX_FRAME = 16 * 1024;
+  private final Vertx vertx;
+  private final TenantDirectory directory;
+  private final Clock clock;
+  private final long ingestTimeoutMs;
+
+  WebchatSocket(Vertx vertx, TenantDirectory directory, Clock clock, long ingestTimeoutMs) {
+    this.vertx = vertx;
+    this.directory = directory;
+    this.clock = clock;
+    this.ingestTimeoutMs = ingestTimeoutMs;
+  }
+
+  void mount(Router router) {
+    router.route("/webchat/:channelId").handler(this::upgrade);
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    var binding = directory.channel(ctx.pathParam("channelId")).orElse(null);
+    if (binding == null || binding.channel().type() != ChannelType.WEBCHAT) {
+      ErrorReply.send(ctx, 404, "unknown_channel", "no web chat channel with this id");
+      return;
+    }
+    String visitor = ctx.request().getParam("visitor");
+    if (visitor == null || !VISITOR.matcher(visitor).matches()) {
+      ErrorReply.send(ctx, 400, "bad_request", "visitor must be 8-64 characters of A-Z a-z 0-9 _ -");
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(socket -> {
+      MessageConsumer<WebchatDelivery> replies = vertx.eventBus().localConsumer(
+          Addresses.webchatOut(binding.channel().id(), visitor),
+          msg -> socket.writeTextMessage(new JsonObject().put("type", "message").put("id", msg.body().commandId())
+              .put("text", msg.body().text()).encode()));
+      socket.closeHandler(v -> replies.unregister());
+      socket.textMessageHandler(text -> onFrame(socket, binding.ref(), visitor, text));
+    });
+  }
+
+  private void onFrame(ServerWebSocket socket, dev.switchboard.engine.event.ChannelRef channel, String visitor,
+                       String frame) {
+    String text;
+    try {
+      text = frame.length() > MAX_FRAME ? null : new JsonObject(frame).getString("text");
+    } catch (DecodeException | ClassCastException e) {
+      text = null;
+    }
+    if (text == null || text.isBlank()) {
+      socket.writeTextMessage(new JsonObject().put("type", "error").put("detail", "send {\"text\": \"...\"}").encode());
+      return;
+    }
+    String messageId = UUID.randomUUID().toString();
+    byte[] body = new JsonObject().put("visitorId", visitor).put("messageId", messageId).put("text", text)
+        .put("sentAt", clock.millis()).encode().getBytes(StandardCharsets.UTF_8);
+    vertx.eventBus().request(Addresses.NORMALIZE, new RawWebhook(channel, body, null, clock.instant()),
+            new DeliveryOptions().setSendTimeout(ingestTimeoutMs).addHeader(Correlation.HEADER, messageId))
+        .onComplete(ar -> socket.writeTextMessage(ar.succeeded()
+            ? new JsonObject().put("type", "ack").put("id", messageId).encode()
+            : new JsonObject().put("type", "error").put("detail", "not accepted, try again").encode()));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.outbound;
+
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.SendResult;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.function.Function;
+
+/**
+ * The part every HTTP sender shares: POST JSON with a timeout, the idempotency key and correlation id headers, and
+ * a connection error or timeout as a transient failure.
+ */
+final class HttpCall {
+  private final WebClient client;
+  private final long timeoutMs;
+
+  HttpCall(WebClient client, long timeoutMs) {
+    this.client = client;
+    this.timeoutMs = timeoutMs;
+  }
+
+  Future<SendResult> postJson(String url, OutboundCommand command, byte[] body,
+                              Function<HttpRequest<Buffer>, HttpRequest<Buffer>> headers,
+                              Function<HttpResponse<Buffer>, SendResult> classify, String provider) {
+    HttpRequest<Buffer> request = client.postAbs(url)
+        .timeout(timeoutMs)
+        .putHeader("Content-Type", "application/json")
+        // Most providers ignore it; one (or an egress proxy) that honours idempotency keys can drop the resend
+        // that follows a crash between its acceptance and our SENT record.
+        .putHeader("Idempotency-Key", command.id())
+        .putHeader(Correlation.HEADER, Correlation.orNone(command.correlationId()));
+    return headers.apply(request).sendBuffer(Buffer.buffer(body))
+        .map(classify)
+        .otherwise(e -> new SendResult.Transient(provider + " " + e.getClass().getSimpleName(), null));
+  }
+}

@@ -1,0 +1,229 @@
+package dev.switchboard.outbound;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.OutboundConfig;
+import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.engine.bus.Addresses;
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.bus.FailureCode;
+import dev.switchboard.engine.bus.SendCommand;
+import dev.switchboard.engine.bus.SessionCommand;
+import dev.switchboard.engine.event.StatusChanged;
+import dev.switchboard.engine.outbound.Backoff;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.SendResult;
+import dev.switchboard.metrics.SwitchboardMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves outbox commands PENDING → SENDING → SENT | RETRY | DEAD. A command is claimed with a compare-and-set
+ * on its status, so the "send now" nudge from the session and the periodic due scan never both send it.
+ * Also applies provider delivery reports to the command they concern.
+ */
+public final class OutboundVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
+  private final OutboundConfig config;
+  private final TenantDirectory directory;
+  private final Stores stores;
+  private final SandboxLog sandbox;
+  private final Clock clock;
+  private final Backoff backoff;
+  private final SendLimits limits;
+  private final SwitchboardMetrics metrics;
+  private final ConversationLanes lanes = new ConversationLanes();
+  private Map<String, Sender> senders;
+  private WhatsAppSender whatsapp;
+  private Breakers breakers;
+  private ReengagementWindow window;
+  private WebClient client;
+  private long scanTimer = -1;
+
+  public OutboundVerticle(OutboundConfig config, TenantDirectory directory, Stores stores, SandboxLog sandbox,
+                          Clock clock, SwitchboardMetrics metrics) {
+    this.metrics = metrics;
+    this.config = config;
+    this.directory = directory;
+    this.stores = stores;
+    this.sandbox = sandbox;
+    this.clock = clock;
+    this.backoff = new Backoff(Duration.ofMillis(config.baseBackoffMs()), Duration.ofMillis(config.maxBackoffMs()),
+        config.maxAttempts(), Duration.ofMillis(config.maxAgeMs()));
+    this.limits = new SendLimits(stores.rateLimiter(), config);
+  }
+
+  @Override
+  public Future<?> start() {
+    client = WebClient.create(vertx);
+    HttpCall http = new HttpCall(client, config.requestTimeoutMs());
+    whatsapp = new WhatsAppSender(http, config.whatsappBaseUrl());
+    MessengerSender messenger = new MessengerSender(http, config.messengerBaseUrl(), config.instagramBaseUrl());
+    senders = Map.of(
+        "sandbox", new SandboxSender(sandbox, clock),
+        "webchat", new WebchatSender(vertx.eventBus()),
+        "whatsapp", whatsapp,
+        "telegram", new TelegramSender(http, config.telegramBaseUrl()),
+        "messenger", messenger,
+        "instagram", messenger,
+        "trello", new TrelloSender(http, config.trelloBaseUrl(), clock),
+        "calcom", new CalcomSender(http, config.calcomBaseUrl(), clock),
+        "webhook", new WebhookOutSender(http, clock),
+        "smtp", new EmailSender(vertx, config.requestTimeoutMs()));
+    breakers = new Breakers(vertx, config, metrics);
+    window = new ReengagementWindow(stores.conversations(), clock, Duration.ofHours(config.windowHours()));
+    scanTimer = vertx.setPeriodic(config.dueScanMs(), id -> scanDue());
+    return Future.join(
+        vertx.eventBus().<SendCommand>consumer(Addresses.OUTBOUND_SEND, m -> {
+          lanes.enqueue(m.body().key(), m.body().createdAt(), m.body().commandId());
+          pump(m.body().key());
+        }).completion(),
+        vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(scanTimer);
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  /** Due commands (retries, and any whose nudge was lost, e.g. after a restart) join their lanes, oldest first. */
+  private void scanDue() {
+    stores.outbox().due(clock.instant(), 200).onSuccess(list -> {
+      list.forEach(c -> lanes.enqueue(c.key(), c.createdAt(), c.id()));
+      list.stream().map(OutboundCommand::key).distinct().forEach(this::pump);
+    });
+  }
+
+  /** Sends the head of a conversation's lane; when it settles, the next one goes. */
+  private void pump(dev.switchboard.engine.event.ConversationKey key) {
+    String id = lanes.take(key);
+    if (id == null) {
+      return;
+    }
+    attempt(id).onComplete(ar -> {
+      boolean settled = ar.succeeded() && ar.result();
+      if (ar.failed()) {
+        LOG.error("outbound attempt failed command={}", id.hashCode(), ar.cause());
+      }
+      lanes.release(key, id, settled);
+      if (settled) {
+        pump(key);
+      }
+    });
+  }
+
+  /** True when the command is done with (SENT, DEAD or gone); false when it must stay at the head of its lane. */
+  private Future<Boolean> attempt(String commandId) {
+    return stores.outbox().get(commandId).compose(command -> {
+      if (command == null || command.status() == CommandStatus.SENT || command.status() == CommandStatus.DEAD) {
+        return Future.succeededFuture(true);
+      }
+      if (command.status() == CommandStatus.SENDING
+          || (command.nextAttemptAt() != null && command.nextAttemptAt().isAfter(clock.instant()))) {
+        return Future.succeededFuture(false);
+      }
+      if (breakers.isOpen(command.key().tenantId(), command.sender())) {
+        // The provider is failing: leave the command due; the scan tries again once the breaker half-opens.
+        return Future.succeededFuture(false);
+      }
+      return limits.waitFor(command).compose(wait -> {
+        if (!wait.isZero()) {
+          // Over a rate limit: wait for the token instead of failing; the command keeps its place in its lane.
+          metrics.rateLimited(command.sender());
+          vertx.setTimer(Math.max(1, wait.toMillis()), t -> pump(command.key()));
+          return Future.succeededFuture(false);
+        }
+        return claim(command).map(status -> status == CommandStatus.SENT || status == CommandStatus.DEAD);
+      });
+    });
+  }
+
+  private Future<CommandStatus> claim(OutboundCommand command) {
+    OutboundCommand claimed = command.sending();
+    return stores.outbox().transition(command.status(), claimed)
+        .compose(won -> won ? deliver(claimed) : Future.succeededFuture(CommandStatus.SENDING));
+  }
+
+  private Future<CommandStatus> deliver(OutboundCommand command) {
+    Destination to = destination(command);
+    Sender sender = senders.get(command.sender());
+    if (to == null || sender == null) {
+      return settle(command, new SendResult.Permanent("no sender " + command.sender() + " for this destination"));
+    }
+    return breakers.call(command.key().tenantId(), command.sender(), () -> send(sender, command, to))
+        .recover(e -> Future.succeededFuture(new SendResult.Transient("circuit open", null)))
+        .compose(result -> settle(command, result));
+  }
+
+  private Future<SendResult> send(Sender sender, OutboundCommand command, Destination to) {
+    if (sender != whatsapp) {
+      return sender.send(command, to);
+    }
+    return window.decide(command, to).compose(decision -> decision.payload() == null
+        ? Future.succeededFuture(new SendResult.Permanent(decision.refusal()))
+        : whatsapp.send(command, decision.payload(), to));
+  }
+
+  private Destination destination(OutboundCommand command) {
+    String id = command.key().channelId();
+    var channel = directory.channel(id);
+    if (channel.isPresent()) {
+      return new Destination(channel.get().channel(), null);
+    }
+    return directory.integration(id).map(i -> new Destination(null, i.integration())).orElse(null);
+  }
+
+  private Future<CommandStatus> settle(OutboundCommand command, SendResult result) {
+    Instant now = clock.instant();
+    OutboundCommand next;
+    if (result instanceof SendResult.Sent s) {
+      next = command.sent(s.providerMessageId());
+    } else if (result instanceof SendResult.Transient t
+        && !backoff.exhausted(command.attempts(), command.createdAt(), now)) {
+      next = command.retryAt(now.plus(backoff.next(command.attempts(), t.retryAfter())), t.reason());
+    } else if (result instanceof SendResult.Transient t) {
+      next = command.dead("retries exhausted: " + t.reason());
+    } else {
+      next = command.dead(((SendResult.Permanent) result).reason());
+    }
+    metrics.outbound(command.key().tenantId(), command.sender(), next.status().name().toLowerCase(Locale.ROOT));
+    if (next.status() == CommandStatus.SENT) {
+      LOG.info("outbound sent {} {} {} sender={} attempt={}", kv("cid", cid(command)),
+          kv("tenant", command.key().tenantId()), kv("conversation", command.key().logId()), command.sender(),
+          command.attempts());
+    } else {
+      LOG.warn("outbound {} {} {} {} sender={} attempt={} reason={}", next.status(), kv("cid", cid(command)),
+          kv("tenant", command.key().tenantId()), kv("conversation", command.key().logId()), command.sender(),
+          command.attempts(), next.lastError());
+    }
+    return stores.outbox().transition(CommandStatus.SENDING, next).map(next.status());
+  }
+
+  private static String cid(OutboundCommand command) {
+    return Correlation.orNone(command.correlationId());
+  }
+
+  private void onStatus(Message<StatusChanged> message) {
+    StatusChanged status = message.body();
+    stores.outbox().applyDelivery(status.providerMessageId(),
+            c -> c.withDelivery(status.status(), status.errorCode() == null ? null
+                : "provider error " + status.errorCode() + " " + status.errorReason()))
+        .compose(updated -> stores.inbox().markProcessed(List.of(status.dedupeKey())))
+        .onSuccess(v -> message.reply(new SessionCommand.Accepted("STATUS")))
+        .onFailure(e -> message.fail(FailureCode.UNAVAILABLE.code(), "status not applied"));
+  }
+}

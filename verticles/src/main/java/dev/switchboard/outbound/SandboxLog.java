@@ -1,0 +1,35 @@
+package dev.switchboard.outbound;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What the sandbox sender "sent": kept in memory (the newest {@code keep}) so a developer can see the bot's
+ * answers in the admin API without any provider account.
+ */
+public final class SandboxLog {
+
+  public record Entry(String commandId, String tenantId, String channelId, String recipient, String text, Instant at) {
+  }
+
+  private final Deque<Entry> entries = new ArrayDeque<>();
+  private final int keep;
+
+  public SandboxLog(int keep) {
+    this.keep = keep;
+  }
+
+  public synchronized void add(Entry entry) {
+    entries.addFirst(entry);
+    while (entries.size() > keep) {
+      entries.removeLast();
+    }
+  }
+
+  /** Newest first, optionally for one tenant. */
+  public synchronized List<Entry> list(String tenantId, int limit) {
+    return entries.stream().filter(e -> tenantId == null || e.tenantId().equals(tenantId)).limit(limit).toList();
+  }
+}

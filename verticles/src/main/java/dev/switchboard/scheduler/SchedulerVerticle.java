@@ -1,0 +1,99 @@
+package dev.switchboard.scheduler;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.engine.store.Schedule;
+import dev.switchboard.metrics.SwitchboardMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs durable schedules: every {@code pollMs} it claims the occurrences that are due (a claim is atomic in the
+ * store, so with several nodes each occurrence runs once) and runs each one's job. Built-in job: idle-close.
+ */
+public final class SchedulerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
+  static final String IDLE_CLOSE = "idle-close";
+  private final SwitchboardConfig config;
+  private final Stores stores;
+  private final Clock clock;
+  private final Map<String, Job> jobs;
+  private final SwitchboardMetrics metrics;
+  private final AtomicLong inboxUnprocessed = new AtomicLong();
+  private final AtomicLong inboxOldestAgeMs = new AtomicLong();
+  private long timer = -1;
+  private boolean polling;
+
+  public SchedulerVerticle(SwitchboardConfig config, TenantDirectory directory, Stores stores, Clock clock,
+                           SwitchboardMetrics metrics) {
+    this.metrics = metrics;
+    this.config = config;
+    this.stores = stores;
+    this.clock = clock;
+    this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(config.session().shards(), directory, stores, clock));
+  }
+
+  /** One kind of scheduled work; runs on the scheduler's event loop and must not block. */
+  interface Job {
+    Future<Void> run(Schedule occurrence, io.vertx.core.Vertx vertx);
+  }
+
+  @Override
+  public Future<?> start() {
+    Duration tick = Duration.ofMillis(config.scheduler().tickMs());
+    metrics.gauge("sb_inbox_unprocessed", "Acknowledged inbound events not yet processed (sampled each poll)",
+        inboxUnprocessed::get);
+    metrics.gauge("sb_inbox_oldest_unprocessed_seconds", "Age of the oldest unprocessed inbound event (sampled)",
+        () -> inboxOldestAgeMs.get() / 1000.0);
+    return stores.schedules().define(new Schedule(IDLE_CLOSE, null, IDLE_CLOSE, tick, clock.instant().plus(tick)))
+        .onSuccess(v -> timer = vertx.setPeriodic(config.scheduler().pollMs(), id -> poll()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    return Future.succeededFuture();
+  }
+
+  /** A poll still running when the next one is due is not overlapped. */
+  private void poll() {
+    if (polling) {
+      return;
+    }
+    polling = true;
+    stores.inbox().countUnprocessed().onSuccess(inboxUnprocessed::set);
+    stores.inbox().unprocessed(1).onSuccess(oldest -> inboxOldestAgeMs.set(oldest.isEmpty() ? 0
+        : Math.max(0, Duration.between(oldest.get(0).receivedAt(), clock.instant()).toMillis())));
+    stores.schedules().claimDue(clock.instant(), 100).compose(due -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Schedule occurrence : due) {
+        Job job = jobs.get(occurrence.job());
+        if (job == null) {
+          LOG.warn("schedule {} names unknown job {}", occurrence.id(), occurrence.job());
+          continue;
+        }
+        Duration lag = Duration.between(occurrence.nextRunAt(), clock.instant());
+        chain = chain.compose(v -> job.run(occurrence, vertx)
+            .onSuccess(ok -> metrics.schedulerRun(occurrence.job(), "ok", lag))
+            .recover(e -> {
+              metrics.schedulerRun(occurrence.job(), "failed", lag);
+              LOG.warn("job {} failed cause={}", occurrence.job(), e.getClass().getSimpleName());
+              return Future.succeededFuture();
+            }));
+      }
+      return chain;
+    }).onComplete(ar -> {
+      polling = false;
+      if (ar.failed()) {
+        LOG.warn("schedule poll failed cause={}", ar.cause().getClass().getSimpleName());
+      }
+    });
+  }
+}

@@ -1,0 +1,200 @@
+package dev.switchboard.session;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.SessionConfig;
+import dev.switchboard.app.config.TenantConfig;
+import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.engine.bus.Addresses;
+import dev.switchboard.engine.bus.AiReply;
+import dev.switchboard.engine.bus.AiRequest;
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.bus.SendCommand;
+import dev.switchboard.engine.conversation.AuditEntry;
+import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.engine.conversation.ConversationState;
+import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.TransitionTable;
+import dev.switchboard.engine.conversation.Trigger;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.event.MessageReceived;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.OutboundPayload;
+import dev.switchboard.engine.store.SessionStep;
+import dev.switchboard.metrics.SwitchboardMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps a session runs on a conversation's mailbox: a customer turn, an agent hand-off or hand-back, and
+ * an idle close. Each step commits the conversation, its messages, audit entries, outbound commands and the
+ * inbox events it consumed together, then tells outbound which commands are due.
+ */
+public final class ConversationTurns {
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationTurns.class);
+  private final EventBus bus;
+  private final Stores stores;
+  private final TenantDirectory directory;
+  private final SessionConfig config;
+  private final Clock clock;
+  private final SwitchboardMetrics metrics;
+
+  public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
+                           SwitchboardMetrics metrics) {
+    this.metrics = metrics;
+    this.bus = bus;
+    this.stores = stores;
+    this.directory = directory;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** No conversation with that key. */
+  static final class NotFound extends RuntimeException {
+    NotFound() {
+      super("no such conversation", null, false, false);
+    }
+  }
+
+  /** One customer turn: the batch of messages held during the debounce window. */
+  public Future<String> run(ConversationKey key, List<MessageReceived> batch, String cid, BooleanSupplier superseded) {
+    TenantConfig tenant = directory.tenant(key.tenantId()).orElseThrow();
+    MessageReceived last = batch.get(batch.size() - 1);
+    long started = System.nanoTime();
+    return stores.conversations().find(key).compose(existing -> {
+      Instant now = clock.instant();
+      Conversation start = existing != null ? existing : Conversation.open(key, last.contact().replyTo(), now);
+      TurnDecision decision = TurnDecision.decide(start, batch, now);
+      return answer(tenant, decision, batch, cid).compose(answered -> {
+        String text = answered.text();
+        if (decision.answer == TurnDecision.Answer.AI) {
+          // A fallback flags the conversation for a person; the next real answer clears it.
+          decision.conversation = decision.conversation.withFlag(answered.fallback() ? "ai-fallback" : null);
+        }
+        boolean discarded = decision.answer == TurnDecision.Answer.AI && superseded.getAsBoolean();
+        if (discarded) {
+          // Newer messages arrived while the answer was prepared: they get the answer, this turn stays silent.
+          text = null;
+        }
+        List<Turn> messages = new ArrayList<>(decision.inbound);
+        List<OutboundCommand> commands = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+          commands.add(command(decision.conversation, last.source().eventId(), text, now, cid));
+          messages.add(new Turn(Direction.OUTBOUND, text, commands.get(0).id(), now));
+        }
+        List<String> processed = batch.stream().map(MessageReceived::dedupeKey).toList();
+        return commit(new SessionStep(decision.conversation, messages, decision.audit, commands, processed))
+            .onSuccess(v -> {
+              decision.audit.forEach(a -> metrics.transition(key.tenantId(), a.from().name(), a.to().name(),
+                  a.trigger().name()));
+              metrics.sessionStep(key.tenantId(), Duration.ofNanos(System.nanoTime() - started));
+              LOG.info("turn committed {} {} {} event={} messages={} state={} answer={} replies={}", kv("cid", cid),
+                  kv("tenant", key.tenantId()), kv("conversation", key.logId()), eventRef(last), batch.size(),
+                  decision.conversation.state(), discarded ? "DISCARDED" : decision.answer, commands.size());
+            })
+            .map(decision.conversation.state().name());
+      });
+    });
+  }
+
+  /** Provider ids can embed the customer's number (a wamid is base64 of it): only a hash goes into logs. */
+  private static String eventRef(MessageReceived m) {
+    return "#" + Integer.toHexString(m.source().eventId().hashCode());
+  }
+
+  public Future<String> handoff(ConversationKey key, boolean toHuman, String actor) {
+    return transition(key, toHuman ? Trigger.AGENT_TAKEOVER : Trigger.AGENT_HANDBACK, actor);
+  }
+
+  public Future<String> closeIfIdle(ConversationKey key, Instant idleSince) {
+    return stores.conversations().find(key).compose(c -> {
+      if (c == null || c.lastActivityAt().isAfter(idleSince)) {
+        return Future.succeededFuture(c == null ? ConversationState.CLOSED.name() : c.state().name());
+      }
+      return transition(key, Trigger.IDLE_TIMEOUT, "scheduler");
+    });
+  }
+
+  private Future<String> transition(ConversationKey key, Trigger trigger, String actor) {
+    return stores.conversations().find(key).compose(c -> {
+      if (c == null) {
+        return Future.failedFuture(new NotFound());
+      }
+      var next = TransitionTable.apply(c.state(), trigger).orElse(null);
+      if (next == null || next.next() == c.state()) {
+        return Future.succeededFuture(c.state().name());
+      }
+      Instant now = clock.instant();
+      var audit = new AuditEntry(key, c.state(), next.next(), trigger, actor, now);
+      Conversation updated = c.withState(next.next(), now);
+      return commit(new SessionStep(updated, List.of(), List.of(audit), List.of(), List.of()))
+          .onSuccess(v -> {
+            metrics.transition(key.tenantId(), audit.from().name(), audit.to().name(), trigger.name());
+            LOG.info("conversation {} conversation={} {} -> {} by {}", trigger, key.logId(), audit.from(), audit.to(),
+                actor.startsWith("agent:") ? "agent" : actor);
+          })
+          .map(updated.state().name());
+    });
+  }
+
+  /** The bot's answer text for this turn, or null for silence. */
+  /** The bot's answer: {@code text} null for silence; {@code fallback} when the AI failed. */
+  private record Answered(String text, boolean fallback) {
+  }
+
+  private Future<Answered> answer(TenantConfig tenant, TurnDecision decision, List<MessageReceived> batch, String cid) {
+    return switch (decision.answer) {
+      case NONE -> Future.succeededFuture(new Answered(null, false));
+      case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));
+      case HANDOFF_NOTICE -> Future.succeededFuture(new Answered(tenant.template("handoff"), false));
+      case AI -> askAi(tenant, decision.conversation.key(), batch, cid);
+    };
+  }
+
+  private Future<Answered> askAi(TenantConfig tenant, ConversationKey key, List<MessageReceived> batch, String cid) {
+    String text = batch.stream().map(m -> m.content().text()).filter(t -> !t.isBlank())
+        .collect(Collectors.joining("\n"));
+    long started = System.nanoTime();
+    return stores.conversations().messages(key, config.historyTurns())
+        .compose(history -> bus.<AiReply>request(Addresses.AI, new AiRequest(tenant.id(), key.logId(), text, history),
+            new DeliveryOptions().setSendTimeout(config.aiTimeoutMs()).addHeader(Correlation.HEADER, cid)))
+        .map(reply -> {
+          metrics.ai(tenant.id(), reply.body().provider(), reply.body().fallback() ? "fallback" : "ok",
+              Duration.ofNanos(System.nanoTime() - started));
+          return new Answered(reply.body().text(), reply.body().fallback());
+        })
+        .recover(e -> {
+          metrics.ai(tenant.id(), tenant.aiProvider(), "fallback", Duration.ofNanos(System.nanoTime() - started));
+          LOG.warn("ai unavailable {} conversation={} cause={}, using fallback", kv("cid", cid), key.logId(),
+              e.getClass().getSimpleName());
+          return Future.succeededFuture(new Answered(tenant.template("fallback"), true));
+        });
+  }
+
+  private OutboundCommand command(Conversation conversation, String sourceEventId, String text, Instant now,
+                                  String cid) {
+    var channel = directory.channel(conversation.key().channelId()).orElseThrow().channel();
+    // Provider event ids are unique per channel only, so the channel is part of the source id.
+    String id = OutboundCommand.idFor(conversation.key().tenantId(), conversation.key().channelId() + '/' + sourceEventId, 0);
+    return OutboundCommand.pending(id, conversation.key(), channel.type(), channel.sender(), conversation.replyTo(),
+        new OutboundPayload.Text(text, null), now, cid);
+  }
+
+  private Future<Void> commit(SessionStep step) {
+    return stores.conversations().commit(step).onSuccess(v -> step.commands()
+        .forEach(c -> bus.send(Addresses.OUTBOUND_SEND, new SendCommand(c.id(), c.key(), c.createdAt()),
+            new DeliveryOptions().addHeader(Correlation.HEADER, Correlation.orNone(c.correlationId())))));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.switchboard.session;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.switchboard.app.config.SessionConfig;
+import dev.switchboard.engine.bus.Addresses;
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.bus.FailureCode;
+import dev.switchboard.engine.bus.SessionCommand;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.event.MessageReceived;
+import dev.switchboard.engine.session.KeyedMailboxes;
+import dev.switchboard.metrics.SwitchboardMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session shard: owns the conversations whose key hashes to {@code shard}. Every command for a
+ * conversation runs on that conversation's mailbox, in arrival order. Customer messages are first held for
+ * the debounce window so a burst becomes one turn.
+ */
+public final class SessionVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
+  private final int shard;
+  private final SessionConfig config;
+  private final ConversationTurns turns;
+  private final SwitchboardMetrics metrics;
+  private final Map<ConversationKey, PendingTurn> pending = new HashMap<>();
+  private volatile KeyedMailboxes<ConversationKey> mailboxes;
+
+  public SessionVerticle(int shard, SessionConfig config, ConversationTurns turns, SwitchboardMetrics metrics) {
+    this.metrics = metrics;
+    this.shard = shard;
+    this.config = config;
+    this.turns = turns;
+  }
+
+  @Override
+  public Future<?> start() {
+    mailboxes = new KeyedMailboxes<>(config.maxPendingPerConversation(), config.maxPendingPerShard());
+    String tag = String.valueOf(shard);
+    metrics.gauge("sb_mailbox_pending", "Session tasks queued or running in a shard", () -> mailboxes.pending(),
+        "shard", tag);
+    metrics.gauge("sb_mailbox_active_conversations", "Conversations with a busy mailbox in a shard",
+        () -> mailboxes.activeKeys(), "shard", tag);
+    metrics.gauge("sb_debounce_held_conversations", "Conversations holding messages in the debounce window",
+        () -> pending.size(), "shard", tag);
+    return vertx.eventBus().<SessionCommand>consumer(Addresses.sessionShard(shard), this::handle).completion();
+  }
+
+  private void handle(Message<SessionCommand> message) {
+    SessionCommand command = message.body();
+    if (command instanceof SessionCommand.Deliver deliver && deliver.event() instanceof MessageReceived m) {
+      hold(deliver.key(), m, message);
+    } else if (command instanceof SessionCommand.Handoff h) {
+      reply(message, mailboxes.submit(h.key(), () -> turns.handoff(h.key(), h.toHuman(), h.actor())));
+    } else if (command instanceof SessionCommand.CloseIdle c) {
+      reply(message, mailboxes.submit(c.key(), () -> turns.closeIfIdle(c.key(), c.idleSince())));
+    } else {
+      message.fail(FailureCode.BAD_PAYLOAD.code(), "unsupported session command");
+    }
+  }
+
+  /** Buffers a message for its conversation's next turn and (re)arms the debounce timer. */
+  private void hold(ConversationKey key, MessageReceived m, Message<SessionCommand> message) {
+    PendingTurn turn = pending.get(key);
+    int held = turn == null ? 0 : turn.messages.size();
+    if (!mailboxes.hasRoom(key, held + 1)) {
+      message.fail(FailureCode.QUEUE_FULL.code(), "conversation queue full");
+      return;
+    }
+    long now = System.currentTimeMillis();
+    if (turn == null) {
+      turn = new PendingTurn(now);
+      pending.put(key, turn);
+    }
+    turn.messages.add(m);
+    turn.correlationId = message.headers().get(Correlation.HEADER);
+    message.reply(new SessionCommand.Accepted("QUEUED"));
+    if (turn.timerId >= 0) {
+      vertx.cancelTimer(turn.timerId);
+    }
+    long wait = Math.min(config.debounceMs(), turn.firstAtMs + config.maxDebounceMs() - now);
+    if (wait <= 0) {
+      flush(key);
+    } else {
+      turn.timerId = vertx.setTimer(wait, id -> flush(key));
+    }
+  }
+
+  private void flush(ConversationKey key) {
+    PendingTurn turn = pending.remove(key);
+    if (turn == null) {
+      return;
+    }
+    List<MessageReceived> batch = List.copyOf(turn.messages);
+    String cid = Correlation.orNone(turn.correlationId);
+    if (batch.size() > 1) {
+      metrics.debounceMerged(key.tenantId(), batch.size() - 1);
+    }
+    mailboxes.submit(key, () -> turns.run(key, batch, cid, () -> pending.containsKey(key)))
+        .onFailure(e -> LOG.error("turn failed {} conversation={} messages={}", kv("cid", cid), key.logId(),
+            batch.size(), e));
+  }
+
+  private static void reply(Message<SessionCommand> message, Future<String> outcome) {
+    outcome.onSuccess(state -> message.reply(new SessionCommand.Accepted(state)))
+        .onFailure(e -> message.fail(e instanceof ConversationTurns.NotFound
+            ? FailureCode.NOT_FOUND.code() : e instanceof KeyedMailboxes.MailboxFullException
+            ? FailureCode.QUEUE_FULL.code() : FailureCode.INTERNAL.code(), "session command failed"));
+  }
+
+  @Override
+  public Future<?> stop() {
+    pending.values().forEach(t -> vertx.cancelTimer(t.timerId));
+    return Future.succeededFuture();
+  }
+}

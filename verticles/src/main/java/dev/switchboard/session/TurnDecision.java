@@ -1,0 +1,70 @@
+package dev.switchboard.session;
+
+import dev.switchboard.engine.conversation.AuditEntry;
+import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.engine.conversation.ConversationState;
+import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.Keywords;
+import dev.switchboard.engine.conversation.TransitionTable;
+import dev.switchboard.engine.conversation.Trigger;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.event.MessageReceived;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The policy part of a turn, before any AI: applies each message of the batch to the conversation (opt-out,
+ * opt-in, hand-off request, state table) and says what kind of answer, if any, the bot owes.
+ */
+final class TurnDecision {
+
+  /** What the bot should answer with. */
+  enum Answer { NONE, OPT_OUT_CONFIRMATION, HANDOFF_NOTICE, AI }
+
+  final List<Turn> inbound = new ArrayList<>();
+  final List<AuditEntry> audit = new ArrayList<>();
+  Conversation conversation;
+  Answer answer = Answer.NONE;
+
+  private TurnDecision(Conversation conversation) {
+    this.conversation = conversation;
+  }
+
+  static TurnDecision decide(Conversation start, List<MessageReceived> batch, Instant now) {
+    TurnDecision d = new TurnDecision(start);
+    for (MessageReceived m : batch) {
+      d.apply(m, now);
+    }
+    return d;
+  }
+
+  private void apply(MessageReceived m, Instant now) {
+    String text = m.content().text();
+    conversation = conversation.withInbound(m.contact().replyTo(), now);
+    inbound.add(new Turn(Direction.INBOUND, text, m.source().eventId(), m.source().occurredAt()));
+    if (Keywords.isOptOut(text)) {
+      conversation = conversation.withOptedOut(true, now);
+      answer = Answer.OPT_OUT_CONFIRMATION;
+      return;
+    }
+    if (Keywords.isOptIn(text) && conversation.optedOut()) {
+      conversation = conversation.withOptedOut(false, now);
+    }
+    Trigger trigger = Keywords.asksForHuman(text) ? Trigger.HUMAN_REQUESTED : Trigger.INBOUND;
+    var transition = TransitionTable.apply(conversation.state(), trigger).orElse(null);
+    if (transition == null) {
+      return;
+    }
+    ConversationState from = conversation.state();
+    if (transition.next() != from) {
+      audit.add(new AuditEntry(conversation.key(), from, transition.next(), trigger, "customer", now));
+      conversation = conversation.withState(transition.next(), now);
+    }
+    if (conversation.optedOut() || !transition.botAnswers()) {
+      answer = Answer.NONE;
+    } else {
+      answer = trigger == Trigger.HUMAN_REQUESTED ? Answer.HANDOFF_NOTICE : Answer.AI;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.store.pg;
+
+import static dev.switchboard.store.pg.PgRows.ts;
+
+import dev.switchboard.engine.bus.Json;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.store.OutboxStore;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Outbox in PostgreSQL: the command record as JSON plus the columns the queries need. A state change is an
+ * UPDATE guarded by the expected status, so a claim is atomic across nodes.
+ */
+public final class PgOutboxStore implements OutboxStore {
+  static final String INSERT = "INSERT INTO outbox (id, tenant_id, conversation_key, command, status, next_attempt_at, "
+      + "provider_message_id, created_at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING";
+  private final Pool pool;
+
+  public PgOutboxStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  static Tuple row(OutboundCommand c) {
+    return Tuple.from(new Object[] {c.id(), c.key().tenantId(), c.key().asString(), Json.write(c), c.status().name(),
+        ts(c.nextAttemptAt()), c.providerMessageId(), ts(c.createdAt())});
+  }
+
+  @Override
+  public Future<Boolean> addIfAbsent(OutboundCommand command) {
+    return pool.preparedQuery(INSERT).execute(row(command)).map(rows -> rows.rowCount() == 1);
+  }
+
+  @Override
+  public Future<OutboundCommand> get(String id) {
+    return pool.preparedQuery("SELECT command::text FROM outbox WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : command(rows.iterator().next()));
+  }
+
+  @Override
+  public Future<Boolean> transition(CommandStatus expected, OutboundCommand next) {
+    return pool.preparedQuery("UPDATE outbox SET command = $2::text::jsonb, status = $3, next_attempt_at = $4, "
+            + "provider_message_id = $5 WHERE id = $1 AND status = $6")
+        .execute(Tuple.from(new Object[] {next.id(), Json.write(next), next.status().name(), ts(next.nextAttemptAt()),
+            next.providerMessageId(), expected.name()}))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  @Override
+  public Future<OutboundCommand> applyDelivery(String providerMessageId, UnaryOperator<OutboundCommand> change) {
+    return pool.withTransaction(tx -> tx.preparedQuery(
+            "SELECT command::text FROM outbox WHERE provider_message_id = $1 FOR UPDATE")
+        .execute(Tuple.of(providerMessageId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(null);
+          }
+          OutboundCommand updated = change.apply(command(rows.iterator().next()));
+          return tx.preparedQuery("UPDATE outbox SET command = $2::text::jsonb WHERE id = $1")
+              .execute(Tuple.of(updated.id(), Json.write(updated))).map(updated);
+        }));
+  }
+
+  @Override
+  public Future<List<OutboundCommand>> list(String tenantId, CommandStatus status, int limit) {
+    return pool.preparedQuery("SELECT command::text FROM outbox WHERE ($1::text IS NULL OR tenant_id = $1) "
+            + "AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $3")
+        .execute(Tuple.of(tenantId, status == null ? null : status.name(), limit))
+        .map(PgOutboxStore::commands);
+  }
+
+  @Override
+  public Future<List<OutboundCommand>> due(Instant now, int limit) {
+    return pool.preparedQuery("SELECT command::text FROM outbox WHERE status IN ('PENDING', 'RETRY') "
+            + "AND (next_attempt_at IS NULL OR next_attempt_at <= $1) ORDER BY created_at LIMIT $2")
+        .execute(Tuple.of(ts(now), limit))
+        .map(PgOutboxStore::commands);
+  }
+
+  private static OutboundCommand command(Row row) {
+    return Json.read(row.getString(0), OutboundCommand.class);
+  }
+
+  private static List<OutboundCommand> commands(RowSet<Row> rows) {
+    List<OutboundCommand> list = new ArrayList<>();
+    rows.forEach(r -> list.add(command(r)));
+    return list;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.store.pg;
+
+import dev.switchboard.app.DependencyCheck;
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.engine.store.memory.MemoryRateLimiter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+
+/** Opens the pool, applies migrations, and builds every PostgreSQL store on the one pool. */
+public final class PgStores {
+  private PgStores() {
+  }
+
+  public static Pool pool(Vertx vertx, StorageConfig.PostgresConfig config) {
+    PgConnectOptions connect = PgConnectOptions.fromUri(config.url()).setPipeliningLimit(256);
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(config.poolSize()).setShared(false))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+  }
+
+  public static Future<Stores> create(Vertx vertx, StorageConfig.PostgresConfig config) {
+    Pool pool = pool(vertx, config);
+    return PgMigrations.apply(pool)
+        .map(v -> new Stores(new PgInboxStore(pool, config.inboxBatch(), config.inboxInFlight()),
+            new PgConversationStore(pool), new PgOutboxStore(pool), new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
+            new MemoryRateLimiter(),
+            List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
+            pool::close))
+        .recover(e -> pool.close().transform(ignored -> Future.failedFuture(e)));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.switchboard.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.engine.event.ChannelType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  @Test
+  void shippedDefaultConfigLoadsWithTheDemoTenant() {
+    SwitchboardConfig config = ConfigLoader.load("../config/switchboard.yaml", Map.of());
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.http().bodyLimitBytes()).isEqualTo(3L * 1024 * 1024);
+    assertThat(config.session().debounceMs()).isEqualTo(1500L);
+    assertThat(config.storage().mode()).isEqualTo("memory");
+    TenantConfig demo = config.tenants().get(0);
+    assertThat(demo.id()).isEqualTo("demo");
+    assertThat(demo.channels()).extracting(ChannelConfig::type)
+        .containsExactly(ChannelType.WEBCHAT, ChannelType.WHATSAPP, ChannelType.TELEGRAM);
+    assertThat(demo.channels()).extracting(ChannelConfig::sender).containsExactly("webchat", "sandbox", "sandbox");
+    for (String template : new String[] {"greeting", "pricing", "schedule", "cancel", "thanks", "other", "handoff",
+        "optOut", "fallback"}) {
+      assertThat(demo.template(template)).as(template).isNotBlank();
+    }
+  }
+
+  @Test
+  void environmentOverridesSecretsAndSettings() {
+    SwitchboardConfig config = ConfigLoader.load("../config/switchboard.yaml",
+        Map.of("SB_ADMIN_TOKEN", "from-env", "SB_HTTP_PORT", "9999", "SB_DEMO_WHATSAPP_ACCESS_TOKEN", "tok"));
+    assertThat(config.adminToken()).isEqualTo("from-env");
+    assertThat(config.http().port()).isEqualTo(9999);
+    assertThat(config.tenants().get(0).channels().get(1).accessToken()).isEqualTo("tok");
+  }
+
+  @Test
+  void missingVariableWithoutDefaultAndUnknownKeysAreErrors() {
+    assertThatThrownBy(() -> ConfigLoader.parse("adminToken: ${NOPE}", k -> null))
+        .hasMessageContaining("NOPE");
+    assertThatThrownBy(() -> ConfigLoader.parse("adminToken: x\nhtpp: {}", k -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("htpp");
+    assertThatThrownBy(() -> ConfigLoader.parse("http: {}", k -> null))
+        .hasMessageContaining("adminToken");
+  }
+
+  @Test
+  void duplicateChannelIdsAreRefused() {
+    String yaml = """
+        adminToken: x
+        tenants:
+          - id: a
+            channels: [{id: c1, type: webchat}]
+          - id: b
+            channels: [{id: c1, type: telegram}]
+        """;
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, k -> null)).hasMessageContaining("c1");
+  }
+}

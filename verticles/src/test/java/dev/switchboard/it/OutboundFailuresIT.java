@@ -1,0 +1,189 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How outbound behaves when providers misbehave: the retry schedule (with an injected clock), Retry-After,
+ * timeouts, permanent refusals, the circuit breaker, and pacing under a burst.
+ */
+class OutboundFailuresIT {
+
+  private static JsonObject template(String name) {
+    return new JsonObject().put("kind", "template").put("name", name).put("language", "pt_BR");
+  }
+
+  private static String enqueue(TestEngine t, String recipient, String sourceId) {
+    var res = Await.of(t.adminPost("/admin/v1/actions", new JsonObject().put("tenant", "acme").put("target", "wa")
+        .put("recipient", recipient).put("sourceId", sourceId).put("payload", template("aviso"))));
+    assertThat(res.statusCode()).isEqualTo(202);
+    return res.bodyAsJsonObject().getString("id");
+  }
+
+  private static OutboundCommand get(TestEngine t, String id) {
+    return Await.of(t.engine.stores().outbox().get(id));
+  }
+
+  @Test
+  void transientFailuresRetryOnScheduleHonouringRetryAfterThenDie() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
+             "MAX_ATTEMPTS", "4"), clock)) {
+      graph.respond(r -> new FakeProvider.Response(429, "{\"error\":{\"message\":\"(#130429) Rate limit hit\","
+          + "\"code\":130429}}", "7", 0));
+      String id = enqueue(t, "5511966660001", "retry-1");
+      List<Duration> waits = new ArrayList<>();
+      for (int attempt = 1; attempt <= 4; attempt++) {
+        int expected = attempt;
+        assertThat(Await.until(() -> graph.received().size() == expected, 5000)).as("attempt %d", attempt).isTrue();
+        assertThat(Await.until(() -> get(t, id).status() != CommandStatus.SENDING, 5000)).isTrue();
+        OutboundCommand c = get(t, id);
+        assertThat(c.attempts()).isEqualTo(attempt);
+        if (attempt < 4) {
+          assertThat(c.status()).isEqualTo(CommandStatus.RETRY);
+          waits.add(Duration.between(clock.instant(), c.nextAttemptAt()));
+          // Not a moment before it is due: the provider sees no extra call.
+          clock.advance(Duration.between(clock.instant(), c.nextAttemptAt()).minusMillis(1));
+          sleep(600);
+          assertThat(graph.received()).hasSize(attempt);
+          clock.advance(Duration.ofMillis(1));
+        }
+      }
+      OutboundCommand dead = get(t, id);
+      assertThat(dead.status()).isEqualTo(CommandStatus.DEAD);
+      assertThat(dead.lastError()).contains("retries exhausted").contains("130429");
+      // Retry-After: 7 is a floor under the jittered backoff (base 50 ms, cap 500 ms in the test config... capped).
+      assertThat(waits).hasSize(3).allSatisfy(w -> assertThat(w).isBetween(Duration.ofMillis(500), Duration.ofSeconds(7)));
+    }
+  }
+
+  @Test
+  void timeoutsAreTransientAndPermanentErrorsDieAtOnce() {
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
+             "REQUEST_TIMEOUT_MS", "300"))) {
+      AtomicReference<String> mode = new AtomicReference<>("slow");
+      graph.respond(r -> switch (mode.get()) {
+        case "slow" -> new FakeProvider.Response(200, graph.graphOk(), null, 2000);
+        case "undeliverable" -> new FakeProvider.Response(400, "{\"error\":{\"message\":\"(#131026) Message "
+            + "undeliverable\",\"code\":131026}}");
+        default -> new FakeProvider.Response(200, graph.graphOk());
+      });
+      String slow = enqueue(t, "5511966660002", "slow-1");
+      assertThat(Await.until(() -> get(t, slow).status() == CommandStatus.RETRY, 5000)).isTrue();
+      assertThat(get(t, slow).lastError()).contains("whatsapp").contains("Timeout");
+      mode.set("ok");
+      assertThat(Await.until(() -> get(t, slow).status() == CommandStatus.SENT, 5000)).isTrue();
+
+      mode.set("undeliverable");
+      String refused = enqueue(t, "5511966660003", "refused-1");
+      assertThat(Await.until(() -> get(t, refused).status() == CommandStatus.DEAD, 5000)).isTrue();
+      assertThat(get(t, refused).attempts()).isEqualTo(1);
+      assertThat(get(t, refused).lastError()).contains("131026");
+    }
+  }
+
+  @Test
+  void aRetriedReplyIsNotOvertakenByNewerRepliesToTheSameCustomer() {
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp"))) {
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      graph.respond(r -> calls.incrementAndGet() <= 2
+          ? new FakeProvider.Response(503, "{\"error\":{\"message\":\"busy\",\"code\":2}}")
+          : new FakeProvider.Response(200, graph.graphOk()));
+      List<String> ids = new ArrayList<>();
+      for (int i = 1; i <= 5; i++) {
+        ids.add(enqueue(t, "5511966669999", "order-" + i));
+      }
+      assertThat(Await.until(() -> ids.stream().allMatch(id -> get(t, id).status() == CommandStatus.SENT), 10_000))
+          .isTrue();
+      List<String> accepted = graph.received().stream().skip(2).map(r -> r.headers().get("Idempotency-Key")).toList();
+      assertThat(accepted).containsExactlyElementsOf(ids);
+      assertThat(graph.received().get(0).headers().get("Idempotency-Key")).isEqualTo(ids.get(0));
+      assertThat(graph.received().get(1).headers().get("Idempotency-Key")).isEqualTo(ids.get(0));
+    }
+  }
+
+  @Test
+  void theBreakerOpensOnAFailingProviderAndClosesWhenItRecovers() {
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
+             "BREAKER_FAILURES", "3", "BREAKER_RESET_MS", "3000", "MAX_ATTEMPTS", "50"))) {
+      AtomicReference<Boolean> down = new AtomicReference<>(true);
+      graph.respond(r -> down.get() ? new FakeProvider.Response(500, "{\"error\":{\"message\":\"oops\",\"code\":2}}")
+          : new FakeProvider.Response(200, graph.graphOk()));
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        ids.add(enqueue(t, "55119666601" + String.format("%02d", i), "breaker-" + i));
+      }
+      assertThat(Await.until(() -> scrape(t).contains("sb_breaker_open{breaker=\"outbound:acme:whatsapp\"} 1.0"), 5000))
+          .isTrue();
+      int callsWhenOpen = graph.received().size();
+      sleep(500);
+      assertThat(graph.received().size()).as("no calls while the breaker is open").isEqualTo(callsWhenOpen);
+
+      down.set(false);
+      assertThat(Await.until(() -> ids.stream().allMatch(id -> get(t, id).status() == CommandStatus.SENT), 15_000))
+          .isTrue();
+      assertThat(scrape(t)).contains("sb_breaker_open{breaker=\"outbound:acme:whatsapp\"} 0.0");
+    }
+  }
+
+  @Test
+  void aBurstOfAThousandIsPacedPerSendingNumber() {
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
+             "SENDER_RATE", "400", "SENDER_BURST", "40"))) {
+      List<Future<?>> posts = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        posts.add(t.adminPost("/admin/v1/actions", new JsonObject().put("tenant", "acme").put("target", "wa")
+            .put("recipient", String.format("55119777%05d", i)).put("sourceId", "burst-" + i)
+            .put("payload", template("promo"))));
+      }
+      Await.of(Future.all(posts));
+      assertThat(Await.until(() -> graph.received().size() >= 1000, 30_000)).isTrue();
+      assertThat(Await.until(() -> Await.of(t.engine.stores().outbox().list("acme", CommandStatus.SENT, 5000)).size()
+          >= 1000, 10_000)).isTrue();
+      assertThat(graph.received()).hasSize(1000);
+      long[] at = graph.received().stream().mapToLong(FakeProvider.Recorded::atMillis).sorted().toArray();
+      int busiest = 0;
+      for (int i = 0, j = 0; i < at.length; i++) {
+        while (at[i] - at[j] >= 1000) {
+          j++;
+        }
+        busiest = Math.max(busiest, i - j + 1);
+      }
+      // 400/s with a burst of 40: the thousand cannot go out faster than (1000 - 40) / 400 s. Tokens are taken
+      // before the HTTP client's connection pool, so a stall on this 2-core box can bunch deliveries in a
+      // one-second window; the overall pace is what the bucket guarantees.
+      long span = at[at.length - 1] - at[0];
+      System.out.printf("burst: 1000 sends over %d ms, busiest 1 s window %d%n", span, busiest);
+      assertThat(span).isGreaterThanOrEqualTo(2300);
+      assertThat(scrape(t)).contains("sb_outbound_rate_limited_total{sender=\"whatsapp\"}");
+    }
+  }
+
+  private static String scrape(TestEngine t) {
+    return Await.of(t.client.get("/metrics").send()).bodyAsString();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.store.PgTestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis dies mid-run (SIGKILL of its process). The engine, on PostgreSQL with Redis in front, keeps answering
+ * 200 to every webhook, deduplicates through PostgreSQL, and processes every event once and in order.
+ */
+class RedisOutageIT {
+  private static final int CONVERSATIONS = 100;
+  private static final int MESSAGES = 6;
+
+  @Test
+  void engineKeepsAnsweringAndLosesNothingWhenRedisStops() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (PgTestDatabase db = new PgTestDatabase(vertx); RedisProcess redis = new RedisProcess().start();
+         TestEngine t = new TestEngine(Map.of("STORAGE", "postgres", "PG_URL", db.config().url(),
+             "REDIS_URL", redis.url(), "DEBOUNCE_MS", "0"))) {
+      AtomicInteger acked = new AtomicInteger();
+      ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+      List<Future<Void>> all = new ArrayList<>();
+      for (int c = 0; c < CONVERSATIONS; c++) {
+        String from = String.format("55119%08d", 70_000 + c);
+        Future<Void> chain = Future.succeededFuture();
+        for (int m = 0; m < MESSAGES; m++) {
+          String id = "wamid.r" + c + "m" + m;
+          // Every message is delivered twice: the repeat must be recognised before and after Redis dies.
+          chain = chain.compose(v -> t.whatsappText(from, id, "oi " + id)).compose(r -> {
+            statuses.add(r.statusCode());
+            acked.incrementAndGet();
+            return t.whatsappText(from, id, "oi " + id);
+          }).map(r -> {
+            statuses.add(r.statusCode());
+            return null;
+          });
+        }
+        all.add(chain);
+      }
+      assertThat(Await.until(() -> acked.get() >= CONVERSATIONS * MESSAGES / 3, 60_000)).isTrue();
+      redis.kill();
+      var ready = Await.of(t.client.get("/ready").send());
+      assertThat(ready.statusCode()).as("Redis is optional: still ready").isEqualTo(200);
+      assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("DEGRADED");
+      assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("redis").getString("status"))
+          .isEqualTo("DOWN");
+      assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("postgres").getString("status"))
+          .isEqualTo("UP");
+      Await.of(Future.all(all));
+      assertThat(statuses).hasSize(CONVERSATIONS * MESSAGES * 2).containsOnly(200);
+
+      var stores = t.engine.stores();
+      assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0, 30_000)).isTrue();
+      for (int c = 0; c < CONVERSATIONS; c++) {
+        var key = new ConversationKey("acme", "wa", String.format("+55119%08d", 70_000 + c));
+        List<String> inbound = Await.of(stores.conversations().messages(key, 1000)).stream()
+            .filter(turn -> turn.direction() == Direction.INBOUND).map(Turn::eventId).toList();
+        List<String> expected = new ArrayList<>();
+        for (int m = 0; m < MESSAGES; m++) {
+          expected.add("wamid.r" + c + "m" + m);
+        }
+        assertThat(inbound).as("conversation %d", c).containsExactlyElementsOf(expected);
+      }
+    } finally {
+      Await.of(vertx.close());
+    }
+  }
+}

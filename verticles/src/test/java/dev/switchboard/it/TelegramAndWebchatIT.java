@@ -1,0 +1,80 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Telegram sender against a local Bot API server, and the web chat over a real WebSocket. */
+class TelegramAndWebchatIT {
+  private static FakeProvider telegram;
+  private static TestEngine t;
+
+  @BeforeAll
+  static void start() {
+    telegram = new FakeProvider().start();
+    telegram.respond(r -> new FakeProvider.Response(200, telegram.telegramOk()));
+    t = new TestEngine(Map.of("TG_SENDER", "telegram", "PROVIDER_URL", telegram.url()));
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+    telegram.close();
+  }
+
+  @Test
+  void telegramMessageIsAnsweredThroughSendMessage() {
+    var res = Await.of(t.client.post("/webhooks/tg").putHeader("X-Telegram-Bot-Api-Secret-Token",
+        "tg_acceptance-Secret_42").sendBuffer(Buffer.buffer(TestEngine.fixture("inbound/telegram_message.json"))));
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(Await.until(() -> !telegram.received().isEmpty(), 5000)).isTrue();
+    var request = telegram.received().get(0);
+    assertThat(request.path()).isEqualTo("/bot123456:test-bot-token/sendMessage");
+    JsonObject body = new JsonObject(request.body());
+    assertThat(body.getLong("chat_id")).isEqualTo(734512908L);
+    // "orçamento" + "quando vocês podem vir" → schedule outranks pricing in the rules provider.
+    assertThat(body.getString("text")).isIn("Qual dia você prefere?", "Instalação a partir de R$ 450,00.");
+  }
+
+  @Test
+  void webchatVisitorGetsTheBotsAnswerOnTheSocket() {
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    WebSocketClient ws = t.outside.createWebSocketClient();
+    var socket = Await.of(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(t.port)
+        .setURI("/webchat/chat?visitor=visitor-0001")));
+    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    socket.writeTextMessage(new JsonObject().put("text", "Olá!").encode());
+    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "message".equals(f.getString("type"))), 5000)).isTrue();
+    assertThat(frames).anyMatch(f -> "ack".equals(f.getString("type")));
+    assertThat(frames).filteredOn(f -> "message".equals(f.getString("type")))
+        .extracting(f -> f.getString("text")).containsExactly("Olá! Como posso ajudar?");
+
+    socket.writeTextMessage("not json");
+    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "error".equals(f.getString("type"))), 5000)).isTrue();
+    Await.of(socket.close());
+  }
+
+  @Test
+  void webchatRefusesBadVisitorIdsAndUnknownChannels() {
+    var bad = Await.of(t.client.get("/webchat/chat?visitor=x").send());
+    WebhookIngestIT.assertError(bad, 400, "bad_request");
+    var unknown = Await.of(t.client.get("/webchat/wa?visitor=visitor-0001").send());
+    WebhookIngestIT.assertError(unknown, 404, "unknown_channel");
+  }
+
+  @Test
+  void demoPageIsServed() {
+    var page = Await.of(t.client.get("/").send());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.bodyAsString()).contains("/webchat/demo-webchat");
+  }
+}

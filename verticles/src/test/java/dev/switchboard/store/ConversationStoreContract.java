@@ -1,0 +1,97 @@
+package dev.switchboard.store;
+
+import static dev.switchboard.store.PgTestDatabase.await;
+import static dev.switchboard.store.StoreFixtures.T0;
+import static dev.switchboard.store.StoreFixtures.command;
+import static dev.switchboard.store.StoreFixtures.conversation;
+import static dev.switchboard.store.StoreFixtures.entry;
+import static dev.switchboard.store.StoreFixtures.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.engine.conversation.AuditEntry;
+import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.engine.conversation.ConversationState;
+import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.Trigger;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.store.InboxEntry;
+import dev.switchboard.engine.store.SessionStep;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every conversation store must do, including the session step's commit: conversation, messages, audit,
+ * outbox commands and processed inbox events land together. Audit reads are checked here too.
+ */
+abstract class ConversationStoreContract {
+
+  abstract Stores stores();
+
+  @Test
+  void aMissingConversationIsNull() {
+    assertThat(await(stores().conversations().find(key("+5511900000020")))).isNull();
+  }
+
+  @Test
+  void aStepCommitsEverythingTogether() {
+    String contact = "+5511900000021";
+    InboxEntry in = entry(contact, "wamid.step", T0);
+    await(stores().inbox().insertIfAbsent(in));
+    Conversation c = conversation(contact, T0).withInbound("5511900000021", T0.plusMillis(5))
+        .withState(ConversationState.HUMAN, T0.plusMillis(6));
+    var audit = new AuditEntry(c.key(), ConversationState.BOT, ConversationState.HUMAN, Trigger.HUMAN_REQUESTED,
+        "customer", T0.plusMillis(6));
+    var cmd = command("acme:wa/wamid.step:0", contact, T0);
+    var step = new SessionStep(c, List.of(new Turn(Direction.INBOUND, "quero um atendente", "wamid.step", T0),
+        new Turn(Direction.OUTBOUND, "Vou chamar", cmd.id(), T0.plusMillis(7))), List.of(audit), List.of(cmd),
+        List.of(in.dedupeKey()));
+    await(stores().conversations().commit(step));
+
+    assertThat(await(stores().conversations().find(c.key()))).isEqualTo(c);
+    assertThat(await(stores().conversations().messages(c.key(), 10))).extracting(Turn::text)
+        .containsExactly("quero um atendente", "Vou chamar");
+    assertThat(await(stores().audit().list(c.key()))).containsExactly(audit);
+    assertThat(await(stores().outbox().get(cmd.id()))).isEqualTo(cmd);
+    assertThat(await(stores().inbox().unprocessed(10_000))).extracting(InboxEntry::dedupeKey)
+        .doesNotContain(in.dedupeKey());
+
+    // Replaying the step (a crash between commit and acknowledgement) creates no second command.
+    await(stores().conversations().commit(new SessionStep(c, List.of(), List.of(), List.of(cmd), List.of())));
+    assertThat(await(stores().outbox().list("acme", null, 10_000))).filteredOn(x -> x.id().equals(cmd.id()))
+        .hasSize(1);
+  }
+
+  @Test
+  void messagesComeBackOldestFirstLimitedToTheNewest() {
+    Conversation c = conversation("+5511900000022", T0);
+    List<Turn> turns = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      turns.add(new Turn(Direction.INBOUND, "m" + i, "wamid.m" + i, T0.plusMillis(i)));
+    }
+    await(stores().conversations().commit(new SessionStep(c, turns.subList(0, 5), List.of(), List.of(), List.of())));
+    await(stores().conversations().commit(new SessionStep(c, turns.subList(5, 8), List.of(), List.of(), List.of())));
+    assertThat(await(stores().conversations().messages(c.key(), 3))).extracting(Turn::text)
+        .containsExactly("m5", "m6", "m7");
+    assertThat(await(stores().conversations().messages(c.key(), 100))).hasSize(8);
+  }
+
+  @Test
+  void listingAndIdleQueries() {
+    Conversation old = conversation("+5511900000023", T0.minusSeconds(3600));
+    Conversation fresh = conversation("+5511900000024", T0);
+    Conversation closed = conversation("+5511900000025", T0.minusSeconds(7200))
+        .withState(ConversationState.CLOSED, T0.minusSeconds(7200));
+    for (Conversation c : List.of(old, fresh, closed)) {
+      await(stores().conversations().commit(new SessionStep(c, List.of(), List.of(), List.of(), List.of())));
+    }
+    var idle = await(stores().conversations().idleSince(T0.minusSeconds(60), 1000));
+    assertThat(idle).extracting(Conversation::key).contains(old.key()).doesNotContain(fresh.key(), closed.key());
+    var closedOnly = await(stores().conversations().list("acme", ConversationState.CLOSED, 1000));
+    assertThat(closedOnly).extracting(Conversation::key).contains(closed.key()).doesNotContain(old.key());
+    var all = await(stores().conversations().list("acme", null, 1000));
+    assertThat(all).extracting(Conversation::key).contains(old.key(), fresh.key(), closed.key());
+    assertThat(all.indexOf(fresh)).isLessThan(all.indexOf(old));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.switchboard.store;
+
+import static dev.switchboard.store.PgTestDatabase.await;
+import static dev.switchboard.store.StoreFixtures.T0;
+import static dev.switchboard.store.StoreFixtures.command;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.engine.event.DeliveryStatus;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.store.OutboxStore;
+import org.junit.jupiter.api.Test;
+
+/** What every outbox implementation must do. */
+abstract class OutboxStoreContract {
+
+  abstract OutboxStore outbox();
+
+  @Test
+  void aCommandIdIsAddedOnce() {
+    OutboundCommand c = command("acme:wa/wamid.once:0", "+5511900000010", T0);
+    assertThat(await(outbox().addIfAbsent(c))).isTrue();
+    assertThat(await(outbox().addIfAbsent(c))).isFalse();
+    assertThat(await(outbox().get(c.id()))).isEqualTo(c);
+    assertThat(await(outbox().get("missing"))).isNull();
+  }
+
+  @Test
+  void transitionsAreCompareAndSet() {
+    OutboundCommand c = command("acme:wa/wamid.cas:0", "+5511900000011", T0);
+    await(outbox().addIfAbsent(c));
+    OutboundCommand sending = c.sending();
+    assertThat(await(outbox().transition(CommandStatus.PENDING, sending))).isTrue();
+    assertThat(await(outbox().transition(CommandStatus.PENDING, sending))).isFalse();
+    OutboundCommand sent = sending.sent("wamid.provider.cas");
+    assertThat(await(outbox().transition(CommandStatus.SENDING, sent))).isTrue();
+    assertThat(await(outbox().get(c.id())).status()).isEqualTo(CommandStatus.SENT);
+    assertThat(await(outbox().get(c.id())).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void deliveryReportsFindTheCommandByProviderId() {
+    OutboundCommand c = command("acme:wa/wamid.delivery:0", "+5511900000012", T0);
+    await(outbox().addIfAbsent(c));
+    await(outbox().transition(CommandStatus.PENDING, c.sending()));
+    await(outbox().transition(CommandStatus.SENDING, c.sending().sent("wamid.provider.delivery")));
+    OutboundCommand read = await(outbox().applyDelivery("wamid.provider.delivery",
+        x -> x.withDelivery(DeliveryStatus.READ, null)));
+    assertThat(read.delivery()).isEqualTo(DeliveryStatus.READ);
+    await(outbox().applyDelivery("wamid.provider.delivery", x -> x.withDelivery(DeliveryStatus.DELIVERED, null)));
+    assertThat(await(outbox().get(c.id())).delivery()).isEqualTo(DeliveryStatus.READ);
+    assertThat(await(outbox().applyDelivery("wamid.unknown", x -> x))).isNull();
+  }
+
+  @Test
+  void dueListsPendingAndRetriesWhoseTimeHasCome() {
+    OutboundCommand now = command("acme:wa/wamid.due-now:0", "+5511900000013", T0);
+    OutboundCommand later = command("acme:wa/wamid.due-later:0", "+5511900000013", T0);
+    await(outbox().addIfAbsent(now));
+    await(outbox().addIfAbsent(later));
+    await(outbox().transition(CommandStatus.PENDING, later.sending()));
+    await(outbox().transition(CommandStatus.SENDING, later.sending().retryAt(T0.plusSeconds(60), "http 503")));
+    var due = await(outbox().due(T0.plusSeconds(1), 10_000)).stream().map(OutboundCommand::id).toList();
+    assertThat(due).contains(now.id()).doesNotContain(later.id());
+    var dueLater = await(outbox().due(T0.plusSeconds(61), 10_000)).stream().map(OutboundCommand::id).toList();
+    assertThat(dueLater).contains(now.id(), later.id());
+    assertThat(await(outbox().list("acme", CommandStatus.RETRY, 100))).extracting(OutboundCommand::id)
+        .contains(later.id()).doesNotContain(now.id());
+    assertThat(await(outbox().list("other-tenant", null, 100))).isEmpty();
+  }
+}

@@ -1,0 +1,177 @@
+package dev.switchboard.store;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.engine.store.InboxStore;
+import dev.switchboard.engine.store.OutboxStore;
+import dev.switchboard.engine.store.RateLimiter;
+import dev.switchboard.engine.store.ScheduleStore;
+import dev.switchboard.engine.store.TenantStore;
+import dev.switchboard.engine.store.memory.MemoryRateLimiter;
+import dev.switchboard.engine.store.memory.MemoryScheduleStore;
+import dev.switchboard.engine.store.memory.MemoryTenantStore;
+import dev.switchboard.store.pg.PgStores;
+import dev.switchboard.store.redis.RedisStores;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** Each store contract run against every implementation: memory, PostgreSQL, and Redis in front of PostgreSQL. */
+class StoreContractsTest {
+  private static final StorageConfig MEMORY = new StorageConfig("memory", 0, 0, null, null);
+
+  @Nested
+  class MemoryInbox extends InboxStoreContract {
+    private final Stores stores = Stores.memory(MEMORY);
+
+    @Override
+    InboxStore inbox() {
+      return stores.inbox();
+    }
+  }
+
+  @Nested
+  class MemoryOutbox extends OutboxStoreContract {
+    private final Stores stores = Stores.memory(MEMORY);
+
+    @Override
+    OutboxStore outbox() {
+      return stores.outbox();
+    }
+  }
+
+  @Nested
+  class MemoryConversations extends ConversationStoreContract {
+    private final Stores stores = Stores.memory(MEMORY);
+
+    @Override
+    Stores stores() {
+      return stores;
+    }
+  }
+
+  /** One schema for all PostgreSQL runs of this class; tests use distinct keys. */
+  @Nested
+  class PostgresInbox extends InboxStoreContract {
+    @Override
+    InboxStore inbox() {
+      return Pg.stores.inbox();
+    }
+  }
+
+  @Nested
+  class PostgresOutbox extends OutboxStoreContract {
+    @Override
+    OutboxStore outbox() {
+      return Pg.stores.outbox();
+    }
+  }
+
+  @Nested
+  class PostgresConversations extends ConversationStoreContract {
+    @Override
+    Stores stores() {
+      return Pg.stores;
+    }
+  }
+
+  @Nested
+  class MemoryRateLimits extends RateLimiterContract {
+    private final RateLimiter limiter = new MemoryRateLimiter();
+
+    @Override
+    RateLimiter limiter() {
+      return limiter;
+    }
+  }
+
+  @Nested
+  class MemorySchedules extends ScheduleStoreContract {
+    private final ScheduleStore schedules = new MemoryScheduleStore();
+
+    @Override
+    ScheduleStore schedules() {
+      return schedules;
+    }
+  }
+
+  @Nested
+  class PostgresSchedules extends ScheduleStoreContract {
+    @Override
+    ScheduleStore schedules() {
+      return Pg.stores.schedules();
+    }
+  }
+
+  @Nested
+  class MemoryTenants extends TenantStoreContract {
+    private final TenantStore tenants = new MemoryTenantStore();
+
+    @Override
+    TenantStore tenants() {
+      return tenants;
+    }
+  }
+
+  @Nested
+  class PostgresTenants extends TenantStoreContract {
+    @Override
+    TenantStore tenants() {
+      return Pg.stores.tenants();
+    }
+  }
+
+  /** Redis in front of PostgreSQL (its own schema, its own key prefix on the shared Redis). */
+  @Nested
+  class RedisInbox extends InboxStoreContract {
+    @Override
+    InboxStore inbox() {
+      return Pg.redisStores.inbox();
+    }
+  }
+
+  @Nested
+  class RedisConversations extends ConversationStoreContract {
+    @Override
+    Stores stores() {
+      return Pg.redisStores;
+    }
+  }
+
+  @Nested
+  class RedisRateLimits extends RateLimiterContract {
+    @Override
+    RateLimiter limiter() {
+      return Pg.redisStores.rateLimiter();
+    }
+  }
+
+  /** Shared PostgreSQL and Redis fixtures for the nested classes. */
+  static final class Pg {
+    static Vertx vertx;
+    static PgTestDatabase db;
+    static PgTestDatabase redisDb;
+    static Stores stores;
+    static Stores redisStores;
+  }
+
+  @BeforeAll
+  static void openPostgres() {
+    Pg.vertx = Vertx.vertx();
+    Pg.db = new PgTestDatabase(Pg.vertx);
+    Pg.stores = PgTestDatabase.await(PgStores.create(Pg.vertx, Pg.db.config()));
+    Pg.redisDb = new PgTestDatabase(Pg.vertx);
+    Stores durable = PgTestDatabase.await(PgStores.create(Pg.vertx, Pg.redisDb.config()));
+    Pg.redisStores = RedisStores.wrap(Pg.vertx, durable, RedisTestSupport.config(), null);
+  }
+
+  @AfterAll
+  static void closePostgres() {
+    PgTestDatabase.await(Pg.stores.close());
+    PgTestDatabase.await(Pg.redisStores.close());
+    Pg.db.close();
+    Pg.redisDb.close();
+    PgTestDatabase.await(Pg.vertx.close());
+  }
+}
