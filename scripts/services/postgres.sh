@@ -24,7 +24,9 @@ if ! ready; then
 fi
 ready || { echo "postgres: not ready after 60 s" >&2; exit 1; }
 
-if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+# No `| grep -q`: with pipefail, grep exiting early can fail psql and make us create an existing database.
+exists=$(psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")
+if [ "$exists" != "1" ]; then
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $DB"
 fi
 echo "postgres: ready on 127.0.0.1:5432 (database $DB)"
