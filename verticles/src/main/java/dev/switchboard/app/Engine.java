@@ -16,6 +16,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.spi.cluster.ClusterManager;
+import dev.switchboard.cluster.ClusterStatus;
+import dev.switchboard.cluster.SessionLogConsumer;
+import dev.switchboard.cluster.SessionLogVerticle;
+import dev.switchboard.session.LocalSessionGateway;
+import dev.switchboard.session.SessionGateway;
+import dev.switchboard.session.TurnCompletions;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -37,35 +45,57 @@ public final class Engine {
 
   public static Future<Engine> start(Vertx vertx, SwitchboardConfig config, Clock clock,
                                      PrometheusMeterRegistry registry) {
+    return start(vertx, config, clock, registry, null);
+  }
+
+  /** With {@code cluster} (the clustered Vert.x's manager) when {@code config.cluster().enabled()}. */
+  public static Future<Engine> start(Vertx vertx, SwitchboardConfig config, Clock clock,
+                                     PrometheusMeterRegistry registry, ClusterManager cluster) {
+    if (config.cluster().enabled() && cluster == null) {
+      return Future.failedFuture(new IllegalStateException("cluster mode needs a clustered Vert.x"));
+    }
     SwitchboardMetrics metrics = new SwitchboardMetrics(registry,
         config.tenants().stream().map(t -> t.id()).collect(Collectors.toSet()));
     return Stores.create(vertx, config.storage(), metrics).compose(stores -> deploy(vertx, config, clock, stores,
-        metrics));
+        metrics, cluster));
   }
 
   private static Future<Engine> deploy(Vertx vertx, SwitchboardConfig config, Clock clock, Stores stores,
-                                       SwitchboardMetrics metrics) {
+                                       SwitchboardMetrics metrics, ClusterManager cluster) {
     TenantDirectory directory = new TenantDirectory(config);
     SandboxLog sandbox = new SandboxLog(config.outbound().sandboxKeep());
     Engine engine = new Engine(config, stores, sandbox);
     ConversationTurns turns = new ConversationTurns(vertx.eventBus(), stores, directory, config.session(), clock,
         metrics);
+    TurnCompletions completions = new TurnCompletions();
+    LocalSessionGateway shards = new LocalSessionGateway(vertx.eventBus(), config.session().shards());
     AtomicInteger shard = new AtomicInteger();
+    boolean clustered = config.cluster().enabled();
+    SessionLogVerticle sessionLog = clustered ? new SessionLogVerticle(config.cluster()) : null;
+    ClusterStatus status = clustered ? new ClusterStatus(config.cluster().nodeId(), cluster) : null;
     return TenantRegistry.seed(stores.tenants(), config.tenants(), clock)
-        .compose(v -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics), new DeploymentOptions()))
+        .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
+        .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
             () -> new OutboundVerticle(config.outbound(), directory, stores, sandbox, clock, metrics), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
-            () -> new SessionVerticle(shard.getAndIncrement(), config.session(), turns, metrics),
+            () -> new SessionVerticle(shard.getAndIncrement(), config.session(), turns, metrics, completions),
             new DeploymentOptions().setInstances(config.session().shards())))
-        .compose(id -> vertx.deployVerticle(() -> new NormalizerVerticle(config, stores),
-            new DeploymentOptions().setInstances(config.http().instances())))
-        .compose(id -> vertx.deployVerticle(() -> new SchedulerVerticle(config, directory, stores, clock, metrics),
-            new DeploymentOptions()))
-        .compose(id -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(),
-            config.session().shards()), clock).run())
-        .compose(id -> vertx.deployVerticle(() -> new EdgeVerticle(config, directory, stores, sandbox, clock, metrics),
-            new DeploymentOptions().setInstances(config.http().instances())))
+        .compose(id -> {
+          SessionGateway sessions = clustered ? sessionLog.gateway() : shards;
+          List<DependencyCheck> clusterChecks = clustered ? status.checks(sessionLog.log()) : List.of();
+          return vertx.deployVerticle(() -> new NormalizerVerticle(config, stores, sessions),
+                  new DeploymentOptions().setInstances(config.http().instances()))
+              .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config, directory, stores, clock, metrics,
+                  sessions), new DeploymentOptions()))
+              .compose(x -> clustered ? vertx.deployVerticle(
+                  new SessionLogConsumer(config.cluster(), shards, completions, status, metrics))
+                  : Future.succeededFuture(""))
+              .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
+                  clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
+              .compose(x -> vertx.deployVerticle(() -> new EdgeVerticle(config, directory, stores, sandbox, clock,
+                  metrics, sessions, clusterChecks), new DeploymentOptions().setInstances(config.http().instances())));
+        })
         .map(engine);
   }
 

@@ -2,13 +2,15 @@ package dev.switchboard.app;
 
 import dev.switchboard.app.config.ConfigLoader;
 import dev.switchboard.app.config.SwitchboardConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar switchboard.jar [--config path]}: starts the engine on one node. */
+/** {@code java -jar switchboard.jar [--config path] [--cluster]}: starts the engine, alone or as a cluster node. */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -17,27 +19,41 @@ public final class Main {
 
   public static void main(String[] args) {
     String path = null;
+    boolean cluster = false;
     for (int i = 0; i < args.length; i++) {
       if ("--config".equals(args[i]) && i + 1 < args.length) {
         path = args[++i];
+      } else if ("--cluster".equals(args[i])) {
+        cluster = true;
       }
     }
-    SwitchboardConfig config = ConfigLoader.load(path, System.getenv());
+    SwitchboardConfig loaded = ConfigLoader.load(path, System.getenv());
+    SwitchboardConfig config = cluster ? loaded.withCluster(loaded.cluster().enable()) : loaded;
     PrometheusMeterRegistry registry = VertxFactory.registry();
-    Vertx vertx = VertxFactory.create(registry);
-    Engine.start(vertx, config, Clock.systemUTC(), registry)
-        .onSuccess(engine -> LOG.info("Switchboard ready on http://{}:{} (storage={}, tenants={})",
-            config.http().host(), config.http().port(), config.storage().mode(), config.tenants().size()))
-        .onFailure(e -> {
-          LOG.error("Switchboard failed to start", e);
-          vertx.close().onComplete(v -> System.exit(1));
-        });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        vertx.close().await();
-      } catch (Exception e) {
-        LOG.warn("shutdown incomplete", e);
-      }
-    }, "switchboard-shutdown"));
+    HazelcastClusterManager manager = config.cluster().enabled()
+        ? new HazelcastClusterManager(VertxFactory.hazelcast(config.cluster())) : null;
+    Future<Vertx> runtime = manager != null
+        ? VertxFactory.createClustered(registry, config.cluster(), manager)
+        : Future.succeededFuture(VertxFactory.create(registry));
+    runtime.onFailure(e -> {
+      LOG.error("Switchboard could not join its cluster", e);
+      System.exit(1);
+    }).onSuccess(vertx -> {
+      Engine.start(vertx, config, Clock.systemUTC(), registry, manager)
+          .onSuccess(engine -> LOG.info("Switchboard ready on http://{}:{} (storage={}, tenants={}, cluster={})",
+              config.http().host(), config.http().port(), config.storage().mode(), config.tenants().size(),
+              config.cluster().enabled() ? config.cluster().nodeId() : "off"))
+          .onFailure(e -> {
+            LOG.error("Switchboard failed to start", e);
+            vertx.close().onComplete(v -> System.exit(1));
+          });
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          vertx.close().await();
+        } catch (Exception e) {
+          LOG.warn("shutdown incomplete", e);
+        }
+      }, "switchboard-shutdown"));
+    });
   }
 }

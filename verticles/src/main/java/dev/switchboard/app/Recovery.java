@@ -26,16 +26,27 @@ final class Recovery {
   private final EventRouter router;
   private final Clock clock;
   private final Vertx vertx;
+  private final long clusterRecoverAfterMs;
 
-  Recovery(Vertx vertx, Stores stores, EventRouter router, Clock clock) {
+  /**
+   * @param clusterRecoverAfterMs negative on a single node; in a cluster, other nodes are working, so only
+   *                              events unprocessed for longer than this are appended to the log again, and
+   *                              SENDING commands are left to their lease (their node may still be sending)
+   */
+  Recovery(Vertx vertx, Stores stores, EventRouter router, Clock clock, long clusterRecoverAfterMs) {
     this.vertx = vertx;
+    this.clusterRecoverAfterMs = clusterRecoverAfterMs;
     this.stores = stores;
     this.router = router;
     this.clock = clock;
   }
 
   Future<Void> run() {
-    return resumeSending().compose(n -> stores.inbox().unprocessed(PAGE)).compose(entries -> {
+    boolean clustered = clusterRecoverAfterMs >= 0;
+    java.time.Instant cutoff = clock.instant().minusMillis(Math.max(0, clusterRecoverAfterMs));
+    return (clustered ? Future.succeededFuture(0) : resumeSending()).compose(n -> stores.inbox().unprocessed(PAGE))
+        .map(all -> clustered ? all.stream().filter(e -> e.receivedAt().isBefore(cutoff)).toList() : all)
+        .compose(entries -> {
       if (!entries.isEmpty()) {
         LOG.info("recovering {} unprocessed inbox event(s)", entries.size());
       }

@@ -15,6 +15,7 @@ import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
 import dev.switchboard.engine.store.ActionAudit;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -91,7 +92,8 @@ final class ActionRoutes {
       if (!created) {
         return stores.outbox().get(id).map(existing -> result(existing, false));
       }
-      vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, command.key(), command.createdAt()));
+      vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, command.key(), command.createdAt()),
+          new DeliveryOptions().setLocalOnly(true));
       return stores.audit().recordAction(new ActionAudit(tenant, "enqueue", id, actor(body), now))
           .map(result(command, true));
     }));
@@ -167,7 +169,8 @@ final class ActionRoutes {
         if (!applied) {
           return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_dead"));
         }
-        vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, c.key(), now));
+        vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, c.key(), now),
+            new DeliveryOptions().setLocalOnly(true));
         return stores.audit().recordAction(new ActionAudit(c.key().tenantId(), "replay", id, actor, now))
             .map(new JsonObject().put("id", id).put("result", "replayed"));
       });

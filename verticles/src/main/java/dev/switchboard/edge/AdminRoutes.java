@@ -2,14 +2,14 @@ package dev.switchboard.edge;
 
 import dev.switchboard.app.Stores;
 import dev.switchboard.engine.bus.SessionCommand;
-import dev.switchboard.engine.bus.Shards;
+import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.session.SessionGateway;
 import dev.switchboard.engine.conversation.ConversationState;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.outbound.SandboxLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -24,14 +24,14 @@ final class AdminRoutes {
   private final Stores stores;
   private final SandboxLog sandbox;
   private final byte[] token;
-  private final int shards;
+  private final SessionGateway sessions;
 
-  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, String token, int shards) {
+  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, String token, SessionGateway sessions) {
     this.vertx = vertx;
     this.stores = stores;
     this.sandbox = sandbox;
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-    this.shards = shards;
+    this.sessions = sessions;
   }
 
   void mount(Router router) {
@@ -119,9 +119,8 @@ final class AdminRoutes {
     JsonObject body = ctx.body().length() > 0 ? ctx.body().asJsonObject() : new JsonObject();
     String agent = body.getString("agent", "admin");
     var command = new SessionCommand.Handoff(key, toHuman, "agent:" + agent);
-    AdminHttp.respond(ctx, vertx.eventBus().<SessionCommand.Accepted>request(Shards.address(key, shards), command,
-            new DeliveryOptions().setSendTimeout(5000))
-        .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.body().state())));
+    AdminHttp.respond(ctx, sessions.submit(command, ctx.request().getHeader(Correlation.HEADER))
+        .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.state())));
   }
 
   private void outbox(RoutingContext ctx) {

@@ -1,6 +1,9 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.app.DependencyCheck;
 import dev.switchboard.app.Stores;
+import dev.switchboard.session.SessionGateway;
+import java.util.List;
 import dev.switchboard.app.config.SwitchboardConfig;
 import dev.switchboard.app.config.TenantDirectory;
 import dev.switchboard.outbound.SandboxLog;
@@ -24,11 +27,16 @@ public final class EdgeVerticle extends VerticleBase {
   private final SandboxLog sandbox;
   private final Clock clock;
   private final SwitchboardMetrics metrics;
+  private final SessionGateway sessions;
+  private final List<DependencyCheck> clusterChecks;
   private HttpServer server;
 
   public EdgeVerticle(SwitchboardConfig config, TenantDirectory directory, Stores stores, SandboxLog sandbox,
-                      Clock clock, SwitchboardMetrics metrics) {
+                      Clock clock, SwitchboardMetrics metrics, SessionGateway sessions,
+                      List<DependencyCheck> clusterChecks) {
     this.metrics = metrics;
+    this.sessions = sessions;
+    this.clusterChecks = clusterChecks;
     this.config = config;
     this.directory = directory;
     this.stores = stores;
@@ -41,7 +49,7 @@ public final class EdgeVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/metrics").handler(PrometheusScrapingHandler.create((PrometheusMeterRegistry) metrics.registry()));
-    Readiness readiness = new Readiness(stores, config);
+    Readiness readiness = new Readiness(stores, config, clusterChecks);
     router.get("/ready").handler(ctx -> readiness.check().onComplete(ar -> {
       JsonObject body = ar.succeeded() ? ar.result() : new JsonObject().put("status", "DOWN");
       ctx.response().setStatusCode("DOWN".equals(body.getString("status")) ? 503 : 200);
@@ -49,7 +57,7 @@ public final class EdgeVerticle extends VerticleBase {
     }));
     new WebhookRoutes(vertx, directory, config.http(), clock, metrics).mount(router);
     new WebchatSocket(vertx, directory, clock, config.http().ingestTimeoutMs()).mount(router);
-    new AdminRoutes(vertx, stores, sandbox, config.adminToken(), config.session().shards()).mount(router);
+    new AdminRoutes(vertx, stores, sandbox, config.adminToken(), sessions).mount(router);
     new ActionRoutes(vertx, stores, directory, clock).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {

@@ -11,29 +11,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /ready}: 200 when the engine can take traffic, else 503; the body names every check. Required
- * dependencies (PostgreSQL) and the inbox backlog decide; optional ones (Redis) are reported as DEGRADED.
+ * dependencies (PostgreSQL; in a cluster also the membership and Kafka) and the inbox backlog decide; optional
+ * ones (Redis) are reported as DEGRADED.
  */
 final class Readiness {
   private static final long PROBE_TIMEOUT_MS = 1000;
   private final Stores stores;
   private final long inboxLimit;
+  private final List<DependencyCheck> checks = new ArrayList<>();
 
-  Readiness(Stores stores, SwitchboardConfig config) {
+  Readiness(Stores stores, SwitchboardConfig config, List<DependencyCheck> clusterChecks) {
     this.stores = stores;
+    this.checks.addAll(stores.checks());
+    this.checks.addAll(clusterChecks);
     this.inboxLimit = (long) config.session().maxPendingPerShard() * config.session().shards();
   }
 
   Future<JsonObject> check() {
     JsonObject checks = new JsonObject();
     List<Future<Boolean>> results = new ArrayList<>();
-    for (DependencyCheck dep : stores.checks()) {
+    for (DependencyCheck dep : this.checks) {
       results.add(dep.probe().get().timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
           .map(v -> {
-            put(checks, dep.name(), new JsonObject().put("status", "UP").put("required", dep.required()));
+            put(checks, dep.name(), withDetails(dep, new JsonObject().put("status", "UP").put("required", dep.required())));
             return true;
           })
           .otherwise(e -> {
-            put(checks, dep.name(), new JsonObject().put("status", "DOWN").put("required", dep.required()));
+            put(checks, dep.name(), withDetails(dep, new JsonObject().put("status", "DOWN").put("required", dep.required())));
             return !dep.required();
           }));
     }
@@ -57,6 +61,10 @@ final class Readiness {
           .put("checks", checks));
       }
     });
+  }
+
+  private static JsonObject withDetails(DependencyCheck dep, JsonObject status) {
+    return dep.details() == null ? status : status.mergeIn(dep.details().get());
   }
 
   /** Probes may complete on different threads. */

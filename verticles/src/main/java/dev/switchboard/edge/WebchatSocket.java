@@ -55,7 +55,7 @@ final class WebchatSocket {
       return;
     }
     ctx.request().toWebSocket().onSuccess(socket -> {
-      MessageConsumer<WebchatDelivery> replies = vertx.eventBus().localConsumer(
+      MessageConsumer<WebchatDelivery> replies = vertx.eventBus().consumer(
           Addresses.webchatOut(binding.channel().id(), visitor),
           msg -> socket.writeTextMessage(new JsonObject().put("type", "message").put("id", msg.body().commandId())
               .put("text", msg.body().text()).encode()));
@@ -80,7 +80,7 @@ final class WebchatSocket {
     byte[] body = new JsonObject().put("visitorId", visitor).put("messageId", messageId).put("text", text)
         .put("sentAt", clock.millis()).encode().getBytes(StandardCharsets.UTF_8);
     vertx.eventBus().request(Addresses.NORMALIZE, new RawWebhook(channel, body, null, clock.instant()),
-            new DeliveryOptions().setSendTimeout(ingestTimeoutMs).addHeader(Correlation.HEADER, messageId))
+            new DeliveryOptions().setLocalOnly(true).setSendTimeout(ingestTimeoutMs).addHeader(Correlation.HEADER, messageId))
         .onComplete(ar -> socket.writeTextMessage(ar.succeeded()
             ? new JsonObject().put("type", "ack").put("id", messageId).encode()
             : new JsonObject().put("type", "error").put("detail", "not accepted, try again").encode()));

@@ -108,7 +108,7 @@ final class WebhookRoutes {
     }
     var raw = new RawWebhook(binding.ref(), body, ctx.request().getHeader("webhook-id"), clock.instant());
     vertx.eventBus().<IngestResult>request(Addresses.NORMALIZE, raw,
-            new DeliveryOptions().setSendTimeout(config.ingestTimeoutMs()).addHeader(Correlation.HEADER, cid))
+            new DeliveryOptions().setLocalOnly(true).setSendTimeout(config.ingestTimeoutMs()).addHeader(Correlation.HEADER, cid))
         .onComplete(ar -> {
           inFlight.decrementAndGet();
           if (ar.succeeded()) {

@@ -46,6 +46,18 @@ public final class SwitchboardMetrics {
         .tags("tenant", tenant(tenant)).register(registry).increment(messages);
   }
 
+  public void redeliverySkipped(String tenant, int events) {
+    Counter.builder("sb_redelivered_events_skipped_total")
+        .description("Events delivered again (e.g. after a rebalance) and skipped because a step already processed them")
+        .tags("tenant", tenant(tenant)).register(registry).increment(events);
+  }
+
+  /** Records a session command took from the Kafka log, by outcome (done, retried, skipped). */
+  public void logRecords(String outcome, int count) {
+    Counter.builder("sb_cluster_log_records_total").description("Session commands consumed from the Kafka log")
+        .tags("outcome", outcome).register(registry).increment(count);
+  }
+
   public void transition(String tenant, String from, String to, String trigger) {
     Counter.builder("sb_fsm_transitions_total").description("Conversation state changes")
         .tags("tenant", tenant(tenant), "from", from, "to", to, "trigger", trigger).register(registry).increment();

@@ -3,12 +3,12 @@ package dev.switchboard.normalize;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.SessionCommand;
-import dev.switchboard.engine.bus.Shards;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.event.NormalizedEvent;
 import dev.switchboard.engine.event.StatusChanged;
 import dev.switchboard.engine.store.InboxStore;
+import dev.switchboard.session.SessionGateway;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -21,13 +21,13 @@ import java.util.List;
 public final class EventRouter {
   private final EventBus bus;
   private final InboxStore inbox;
-  private final int shards;
+  private final SessionGateway sessions;
   private final DeliveryOptions options = new DeliveryOptions().setSendTimeout(3000);
 
-  public EventRouter(EventBus bus, InboxStore inbox, int shards) {
+  public EventRouter(EventBus bus, InboxStore inbox, SessionGateway sessions) {
     this.bus = bus;
     this.inbox = inbox;
-    this.shards = shards;
+    this.sessions = sessions;
   }
 
   /** True when an actor took the event; false when it was only recorded (nothing acts on it yet). */
@@ -35,7 +35,7 @@ public final class EventRouter {
     DeliveryOptions withId = new DeliveryOptions(options).addHeader(Correlation.HEADER, Correlation.orNone(correlationId));
     if (event instanceof MessageReceived m) {
       ConversationKey key = ConversationKey.of(m.source().channel(), m.contact());
-      return bus.request(Shards.address(key, shards), new SessionCommand.Deliver(key, m), withId).map(true);
+      return sessions.submit(new SessionCommand.Deliver(key, m), correlationId).map(true);
     }
     if (event instanceof StatusChanged s) {
       return bus.request(Addresses.OUTBOUND_STATUS, s, withId).map(true);

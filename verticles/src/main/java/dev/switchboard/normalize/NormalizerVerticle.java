@@ -14,6 +14,7 @@ import dev.switchboard.engine.channel.PayloadException;
 import dev.switchboard.engine.channel.Payloads;
 import dev.switchboard.engine.event.NormalizedEvent;
 import dev.switchboard.engine.store.InboxEntry;
+import dev.switchboard.session.SessionGateway;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -35,15 +36,18 @@ public final class NormalizerVerticle extends VerticleBase {
   private final Stores stores;
   private EventRouter router;
 
-  public NormalizerVerticle(SwitchboardConfig config, Stores stores) {
+  private final SessionGateway sessions;
+
+  public NormalizerVerticle(SwitchboardConfig config, Stores stores, SessionGateway sessions) {
     this.config = config;
     this.stores = stores;
+    this.sessions = sessions;
   }
 
   @Override
   public Future<?> start() {
-    router = new EventRouter(vertx.eventBus(), stores.inbox(), config.session().shards());
-    return vertx.eventBus().<RawWebhook>consumer(Addresses.NORMALIZE, this::handle).completion();
+    router = new EventRouter(vertx.eventBus(), stores.inbox(), sessions);
+    return vertx.eventBus().<RawWebhook>localConsumer(Addresses.NORMALIZE, this::handle).completion();
   }
 
   private void handle(Message<RawWebhook> message) {
@@ -80,11 +84,24 @@ public final class NormalizerVerticle extends VerticleBase {
     return stores.inbox().insertIfAbsent(new InboxEntry(event, raw.receivedAt(), false)).compose(fresh -> {
       if (!fresh) {
         counts.duplicates.incrementAndGet();
-        return Future.succeededFuture();
+        return config.cluster().enabled() ? resubmitIfUnprocessed(event, cid) : Future.succeededFuture();
       }
       return route(event, counts, cid)
           .recover(e -> stores.inbox().remove(event.dedupeKey()).transform(ignored -> Future.failedFuture(e)));
     });
+  }
+
+  /**
+   * Cluster: a node can die after the inbox insert and before the session log took the event (so no 200 went
+   * out). The provider's retry then looks like a duplicate; if the event is still unprocessed it goes to the log
+   * again — at worst a second copy, which the session step's processed check drops.
+   */
+  private Future<Void> resubmitIfUnprocessed(NormalizedEvent event, String cid) {
+    if (!(event instanceof dev.switchboard.engine.event.MessageReceived)) {
+      return Future.succeededFuture();
+    }
+    return stores.inbox().processedAmong(List.of(event.dedupeKey()))
+        .compose(done -> done.isEmpty() ? router.route(event, cid).<Void>mapEmpty() : Future.succeededFuture());
   }
 
   private Future<Void> route(NormalizedEvent event, Counts counts, String cid) {

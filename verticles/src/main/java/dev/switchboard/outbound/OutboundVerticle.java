@@ -86,7 +86,7 @@ public final class OutboundVerticle extends VerticleBase {
     window = new ReengagementWindow(stores.conversations(), clock, Duration.ofHours(config.windowHours()));
     scanTimer = vertx.setPeriodic(config.dueScanMs(), id -> scanDue());
     return Future.join(
-        vertx.eventBus().<SendCommand>consumer(Addresses.OUTBOUND_SEND, m -> {
+        vertx.eventBus().<SendCommand>localConsumer(Addresses.OUTBOUND_SEND, m -> {
           lanes.enqueue(m.body().key(), m.body().createdAt(), m.body().commandId());
           pump(m.body().key());
         }).completion(),
@@ -132,8 +132,21 @@ public final class OutboundVerticle extends VerticleBase {
       if (command == null || command.status() == CommandStatus.SENT || command.status() == CommandStatus.DEAD) {
         return Future.succeededFuture(true);
       }
-      if (command.status() == CommandStatus.SENDING
-          || (command.nextAttemptAt() != null && command.nextAttemptAt().isAfter(clock.instant()))) {
+      boolean waiting = command.nextAttemptAt() != null && command.nextAttemptAt().isAfter(clock.instant());
+      if (command.status() == CommandStatus.SENDING && !waiting) {
+        // The claim's lease is over: whoever sent it died mid-send. Take it back (one node wins the CAS) and send;
+        // the provider may have it already, which the Idempotency-Key header lets it recognise.
+        return stores.outbox().transition(CommandStatus.SENDING, command.retryAt(clock.instant(), "send lease expired"))
+            .compose(won -> {
+              if (!won) {
+                return Future.succeededFuture(false);
+              }
+              LOG.info("send lease expired, taking back command {} {}", kv("tenant", command.key().tenantId()),
+                  kv("conversation", command.key().logId()));
+              return attempt(commandId);
+            });
+      }
+      if (command.status() == CommandStatus.SENDING || waiting) {
         return Future.succeededFuture(false);
       }
       if (breakers.isOpen(command.key().tenantId(), command.sender())) {
@@ -153,7 +166,7 @@ public final class OutboundVerticle extends VerticleBase {
   }
 
   private Future<CommandStatus> claim(OutboundCommand command) {
-    OutboundCommand claimed = command.sending();
+    OutboundCommand claimed = command.sending(clock.instant().plusMillis(leaseMs()));
     return stores.outbox().transition(command.status(), claimed)
         .compose(won -> won ? deliver(claimed) : Future.succeededFuture(CommandStatus.SENDING));
   }
@@ -211,6 +224,11 @@ public final class OutboundVerticle extends VerticleBase {
           command.attempts(), next.lastError());
     }
     return stores.outbox().transition(CommandStatus.SENDING, next).map(next.status());
+  }
+
+  /** Longer than any one send can take (timeouts included), so only a dead sender's claim ever expires. */
+  private long leaseMs() {
+    return 3L * config.requestTimeoutMs() + 5000;
   }
 
   private static String cid(OutboundCommand command) {

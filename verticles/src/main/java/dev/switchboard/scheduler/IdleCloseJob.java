@@ -4,12 +4,11 @@ import dev.switchboard.app.Stores;
 import dev.switchboard.app.config.TenantConfig;
 import dev.switchboard.app.config.TenantDirectory;
 import dev.switchboard.engine.bus.SessionCommand;
-import dev.switchboard.engine.bus.Shards;
+import dev.switchboard.session.SessionGateway;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.store.Schedule;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +19,14 @@ import java.time.Instant;
  */
 final class IdleCloseJob implements SchedulerVerticle.Job {
   private static final int BATCH = 500;
-  private final int shards;
+  private final SessionGateway sessions;
   private final TenantDirectory directory;
   private final Stores stores;
   private final Clock clock;
 
-  IdleCloseJob(int shards, TenantDirectory directory, Stores stores, Clock clock) {
+  IdleCloseJob(SessionGateway sessions, TenantDirectory directory, Stores stores, Clock clock) {
     this.clock = clock;
-    this.shards = shards;
+    this.sessions = sessions;
     this.directory = directory;
     this.stores = stores;
   }
@@ -54,7 +53,7 @@ final class IdleCloseJob implements SchedulerVerticle.Job {
     if (c.lastActivityAt().isAfter(cutoff)) {
       return Future.succeededFuture();
     }
-    return vertx.eventBus().request(Shards.address(c.key(), shards), new SessionCommand.CloseIdle(c.key(), cutoff),
-        new DeliveryOptions().setSendTimeout(5000)).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    return sessions.submit(new SessionCommand.CloseIdle(c.key(), cutoff), "scheduler")
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 }

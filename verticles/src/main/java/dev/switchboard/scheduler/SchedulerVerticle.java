@@ -5,6 +5,7 @@ import dev.switchboard.app.config.SwitchboardConfig;
 import dev.switchboard.app.config.TenantDirectory;
 import dev.switchboard.engine.store.Schedule;
 import dev.switchboard.metrics.SwitchboardMetrics;
+import dev.switchboard.session.SessionGateway;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -32,12 +33,12 @@ public final class SchedulerVerticle extends VerticleBase {
   private boolean polling;
 
   public SchedulerVerticle(SwitchboardConfig config, TenantDirectory directory, Stores stores, Clock clock,
-                           SwitchboardMetrics metrics) {
+                           SwitchboardMetrics metrics, SessionGateway sessions) {
     this.metrics = metrics;
     this.config = config;
     this.stores = stores;
     this.clock = clock;
-    this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(config.session().shards(), directory, stores, clock));
+    this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(sessions, directory, stores, clock));
   }
 
   /** One kind of scheduled work; runs on the scheduler's event loop and must not block. */
@@ -80,6 +81,9 @@ public final class SchedulerVerticle extends VerticleBase {
           continue;
         }
         Duration lag = Duration.between(occurrence.nextRunAt(), clock.instant());
+        // One line per occurrence, whichever node claimed it: operators (and the cluster test) can see each fired once.
+        LOG.info("schedule fired schedule={} job={} occurrence={}", occurrence.id(), occurrence.job(),
+            occurrence.nextRunAt());
         chain = chain.compose(v -> job.run(occurrence, vertx)
             .onSuccess(ok -> metrics.schedulerRun(occurrence.job(), "ok", lag))
             .recover(e -> {

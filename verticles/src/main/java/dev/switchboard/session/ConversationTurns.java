@@ -68,8 +68,25 @@ public final class ConversationTurns {
     }
   }
 
-  /** One customer turn: the batch of messages held during the debounce window. */
+  /**
+   * One customer turn: the batch of messages held during the debounce window. Events another step already
+   * processed (redelivered after a node was lost) are dropped and the turn runs on the rest, if any.
+   */
   public Future<String> run(ConversationKey key, List<MessageReceived> batch, String cid, BooleanSupplier superseded) {
+    return runOnce(key, batch, cid, superseded).recover(e -> {
+      if (!(e instanceof SessionStep.AlreadyProcessed done)) {
+        return Future.failedFuture(e);
+      }
+      List<MessageReceived> rest = batch.stream().filter(m -> !done.dedupeKeys().contains(m.dedupeKey())).toList();
+      LOG.info("redelivered events skipped {} conversation={} skipped={} remaining={}", kv("cid", cid), key.logId(),
+          batch.size() - rest.size(), rest.size());
+      metrics.redeliverySkipped(key.tenantId(), batch.size() - rest.size());
+      return rest.isEmpty() ? Future.succeededFuture("SKIPPED") : run(key, rest, cid, superseded);
+    });
+  }
+
+  private Future<String> runOnce(ConversationKey key, List<MessageReceived> batch, String cid,
+                                 BooleanSupplier superseded) {
     TenantConfig tenant = directory.tenant(key.tenantId()).orElseThrow();
     MessageReceived last = batch.get(batch.size() - 1);
     long started = System.nanoTime();
@@ -168,8 +185,16 @@ public final class ConversationTurns {
         .collect(Collectors.joining("\n"));
     long started = System.nanoTime();
     return stores.conversations().messages(key, config.historyTurns())
-        .compose(history -> bus.<AiReply>request(Addresses.AI, new AiRequest(tenant.id(), key.logId(), text, history),
-            new DeliveryOptions().setSendTimeout(config.aiTimeoutMs()).addHeader(Correlation.HEADER, cid)))
+        .compose(history -> {
+          AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history);
+          long deadline = System.currentTimeMillis() + config.aiTimeoutMs();
+          return askOnce(request, cid, config.aiTimeoutMs()).recover(e -> {
+            long left = deadline - System.currentTimeMillis();
+            // In a cluster the request may have gone to a node that just died (its handlers linger in the
+            // registry until the membership notices): a delivery failure, not an AI failure, so ask again.
+            return undelivered(e) && left > 0 ? askOnce(request, cid, left) : Future.failedFuture(e);
+          });
+        })
         .map(reply -> {
           metrics.ai(tenant.id(), reply.body().provider(), reply.body().fallback() ? "fallback" : "ok",
               Duration.ofNanos(System.nanoTime() - started));
@@ -181,6 +206,17 @@ public final class ConversationTurns {
               e.getClass().getSimpleName());
           return Future.succeededFuture(new Answered(tenant.template("fallback"), true));
         });
+  }
+
+  private Future<io.vertx.core.eventbus.Message<AiReply>> askOnce(AiRequest request, String cid, long timeoutMs) {
+    return bus.request(Addresses.AI, request,
+        new DeliveryOptions().setSendTimeout(timeoutMs).addHeader(Correlation.HEADER, cid));
+  }
+
+  private static boolean undelivered(Throwable e) {
+    return e instanceof io.vertx.core.eventbus.ReplyException re
+        && (re.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
+        || re.failureType() == io.vertx.core.eventbus.ReplyFailure.ERROR);
   }
 
   private OutboundCommand command(Conversation conversation, String sourceEventId, String text, Instant now,
@@ -195,6 +231,6 @@ public final class ConversationTurns {
   private Future<Void> commit(SessionStep step) {
     return stores.conversations().commit(step).onSuccess(v -> step.commands()
         .forEach(c -> bus.send(Addresses.OUTBOUND_SEND, new SendCommand(c.id(), c.key(), c.createdAt()),
-            new DeliveryOptions().addHeader(Correlation.HEADER, Correlation.orNone(c.correlationId())))));
+            new DeliveryOptions().setLocalOnly(true).addHeader(Correlation.HEADER, Correlation.orNone(c.correlationId())))));
   }
 }

@@ -31,11 +31,14 @@ public final class SessionVerticle extends VerticleBase {
   private final SessionConfig config;
   private final ConversationTurns turns;
   private final SwitchboardMetrics metrics;
+  private final TurnCompletions completions;
   private final Map<ConversationKey, PendingTurn> pending = new HashMap<>();
   private volatile KeyedMailboxes<ConversationKey> mailboxes;
 
-  public SessionVerticle(int shard, SessionConfig config, ConversationTurns turns, SwitchboardMetrics metrics) {
+  public SessionVerticle(int shard, SessionConfig config, ConversationTurns turns, SwitchboardMetrics metrics,
+                         TurnCompletions completions) {
     this.metrics = metrics;
+    this.completions = completions;
     this.shard = shard;
     this.config = config;
     this.turns = turns;
@@ -51,7 +54,7 @@ public final class SessionVerticle extends VerticleBase {
         () -> mailboxes.activeKeys(), "shard", tag);
     metrics.gauge("sb_debounce_held_conversations", "Conversations holding messages in the debounce window",
         () -> pending.size(), "shard", tag);
-    return vertx.eventBus().<SessionCommand>consumer(Addresses.sessionShard(shard), this::handle).completion();
+    return vertx.eventBus().<SessionCommand>localConsumer(Addresses.sessionShard(shard), this::handle).completion();
   }
 
   private void handle(Message<SessionCommand> message) {
@@ -105,6 +108,7 @@ public final class SessionVerticle extends VerticleBase {
       metrics.debounceMerged(key.tenantId(), batch.size() - 1);
     }
     mailboxes.submit(key, () -> turns.run(key, batch, cid, () -> pending.containsKey(key)))
+        .onComplete(ar -> completions.settle(batch.stream().map(MessageReceived::dedupeKey).toList(), ar))
         .onFailure(e -> LOG.error("turn failed {} conversation={} messages={}", kv("cid", cid), key.logId(),
             batch.size(), e));
   }

@@ -14,7 +14,8 @@ public final class AdminRoutesAccess {
   }
 
   public static void mount(Router router, Vertx vertx, Stores stores) {
-    new AdminRoutes(vertx, stores, new SandboxLog(10), "token", 1).mount(router);
+    new AdminRoutes(vertx, stores, new SandboxLog(10), "token",
+        new dev.switchboard.session.LocalSessionGateway(vertx.eventBus(), 1)).mount(router);
     new ActionRoutes(vertx, stores, new TenantDirectory(ConfigLoader.parse("adminToken: x", k -> null)),
         Clock.systemUTC()).mount(router);
   }

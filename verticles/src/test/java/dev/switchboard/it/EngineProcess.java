@@ -28,7 +28,12 @@ final class EngineProcess implements AutoCloseable {
     Path engineLog = Path.of("target/test-logs/engine-" + System.nanoTime() + ".log");
     logs.add(engineLog);
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-Dsb.test.log=" + engineLog,
+        "-XX:+UseSerialGC", "-Dsb.test.log=" + engineLog,
+        // What the shaded jar's manifest grants Hazelcast in cluster mode.
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.management/sun.management=ALL-UNNAMED",
+        "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Main", "--config", config.toString()))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -38,6 +43,10 @@ final class EngineProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return this;
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no flush, exactly like a crashed host. */

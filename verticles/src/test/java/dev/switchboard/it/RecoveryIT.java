@@ -56,7 +56,7 @@ class RecoveryIT {
         // A template: no conversation exists for this contact, so a free-form text would be outside the 24-hour window.
         new OutboundPayload.Template("lembrete_visita", "pt_BR", List.of()), t, "cid-stuck");
     Await.of(before.outbox().addIfAbsent(stuck));
-    Await.of(before.outbox().transition(CommandStatus.PENDING, stuck.sending()));
+    Await.of(before.outbox().transition(CommandStatus.PENDING, stuck.sending(t.plusSeconds(3600))));
     graph = new FakeProvider().start();
   }
 

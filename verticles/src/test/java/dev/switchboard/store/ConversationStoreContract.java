@@ -64,6 +64,33 @@ abstract class ConversationStoreContract {
   }
 
   @Test
+  void aStepOverAnAlreadyProcessedEventWritesNothing() {
+    String contact = "+5511900000023";
+    InboxEntry first = entry(contact, "wamid.redelivered-a", T0);
+    InboxEntry second = entry(contact, "wamid.redelivered-b", T0.plusMillis(1));
+    await(stores().inbox().insertIfAbsent(first));
+    await(stores().inbox().insertIfAbsent(second));
+    Conversation c = conversation(contact, T0);
+    await(stores().conversations().commit(new SessionStep(c, List.of(), List.of(), List.of(),
+        List.of(first.dedupeKey()))));
+    assertThat(await(stores().inbox().processedAmong(List.of(first.dedupeKey(), second.dedupeKey()))))
+        .containsExactly(first.dedupeKey());
+
+    // The same event again (a redelivery on another node): refused as a whole, naming the event.
+    var cmd = command("acme:wa/wamid.redelivered-b:0", contact, T0);
+    var again = new SessionStep(c.withState(ConversationState.HUMAN, T0.plusMillis(9)),
+        List.of(new Turn(Direction.INBOUND, "de novo", "wamid.redelivered-b", T0)), List.of(), List.of(cmd),
+        List.of(first.dedupeKey(), second.dedupeKey()));
+    var failure = stores().conversations().commit(again).toCompletionStage().toCompletableFuture();
+    assertThat(failure).failsWithin(java.time.Duration.ofSeconds(5)).withThrowableThat()
+        .havingRootCause().isInstanceOf(SessionStep.AlreadyProcessed.class);
+    assertThat(await(stores().conversations().find(c.key())).state()).isEqualTo(ConversationState.BOT);
+    assertThat(await(stores().conversations().messages(c.key(), 10))).isEmpty();
+    assertThat(await(stores().outbox().get(cmd.id()))).isNull();
+    assertThat(await(stores().inbox().processedAmong(List.of(second.dedupeKey())))).isEmpty();
+  }
+
+  @Test
   void messagesComeBackOldestFirstLimitedToTheNewest() {
     Conversation c = conversation("+5511900000022", T0);
     List<Turn> turns = new ArrayList<>();

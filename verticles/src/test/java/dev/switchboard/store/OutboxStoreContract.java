@@ -29,7 +29,7 @@ abstract class OutboxStoreContract {
   void transitionsAreCompareAndSet() {
     OutboundCommand c = command("acme:wa/wamid.cas:0", "+5511900000011", T0);
     await(outbox().addIfAbsent(c));
-    OutboundCommand sending = c.sending();
+    OutboundCommand sending = c.sending(T0.plusSeconds(30));
     assertThat(await(outbox().transition(CommandStatus.PENDING, sending))).isTrue();
     assertThat(await(outbox().transition(CommandStatus.PENDING, sending))).isFalse();
     OutboundCommand sent = sending.sent("wamid.provider.cas");
@@ -42,8 +42,8 @@ abstract class OutboxStoreContract {
   void deliveryReportsFindTheCommandByProviderId() {
     OutboundCommand c = command("acme:wa/wamid.delivery:0", "+5511900000012", T0);
     await(outbox().addIfAbsent(c));
-    await(outbox().transition(CommandStatus.PENDING, c.sending()));
-    await(outbox().transition(CommandStatus.SENDING, c.sending().sent("wamid.provider.delivery")));
+    await(outbox().transition(CommandStatus.PENDING, c.sending(T0.plusSeconds(30))));
+    await(outbox().transition(CommandStatus.SENDING, c.sending(T0.plusSeconds(30)).sent("wamid.provider.delivery")));
     OutboundCommand read = await(outbox().applyDelivery("wamid.provider.delivery",
         x -> x.withDelivery(DeliveryStatus.READ, null)));
     assertThat(read.delivery()).isEqualTo(DeliveryStatus.READ);
@@ -58,8 +58,8 @@ abstract class OutboxStoreContract {
     OutboundCommand later = command("acme:wa/wamid.due-later:0", "+5511900000013", T0);
     await(outbox().addIfAbsent(now));
     await(outbox().addIfAbsent(later));
-    await(outbox().transition(CommandStatus.PENDING, later.sending()));
-    await(outbox().transition(CommandStatus.SENDING, later.sending().retryAt(T0.plusSeconds(60), "http 503")));
+    await(outbox().transition(CommandStatus.PENDING, later.sending(T0.plusSeconds(30))));
+    await(outbox().transition(CommandStatus.SENDING, later.sending(T0.plusSeconds(30)).retryAt(T0.plusSeconds(60), "http 503")));
     var due = await(outbox().due(T0.plusSeconds(1), 10_000)).stream().map(OutboundCommand::id).toList();
     assertThat(due).contains(now.id()).doesNotContain(later.id());
     var dueLater = await(outbox().due(T0.plusSeconds(61), 10_000)).stream().map(OutboundCommand::id).toList();
@@ -67,5 +67,15 @@ abstract class OutboxStoreContract {
     assertThat(await(outbox().list("acme", CommandStatus.RETRY, 100))).extracting(OutboundCommand::id)
         .contains(later.id()).doesNotContain(now.id());
     assertThat(await(outbox().list("other-tenant", null, 100))).isEmpty();
+  }
+
+  @Test
+  void aSendingClaimWhoseLeaseIsOverIsDueAgain() {
+    OutboundCommand c = command("acme:wa/wamid.lease:0", "+5511900000014", T0);
+    await(outbox().addIfAbsent(c));
+    await(outbox().transition(CommandStatus.PENDING, c.sending(T0.plusSeconds(30))));
+    assertThat(await(outbox().due(T0.plusSeconds(29), 10_000))).extracting(OutboundCommand::id)
+        .doesNotContain(c.id());
+    assertThat(await(outbox().due(T0.plusSeconds(31), 10_000))).extracting(OutboundCommand::id).contains(c.id());
   }
 }

@@ -12,6 +12,7 @@ public final class Addresses {
   public static final String OUTBOUND_SEND = "sb.outbound.send";
   /** Outbound: a provider delivery report ({@link dev.switchboard.engine.event.StatusChanged}). */
   public static final String OUTBOUND_STATUS = "sb.outbound.status";
+  private static final String NODE_REPLY_PREFIX = "sb.cluster.reply.";
   private static final String SESSION_PREFIX = "sb.session.";
   private static final String WEBCHAT_PREFIX = "sb.webchat.out.";
 
@@ -21,6 +22,11 @@ public final class Addresses {
   /** The session shard that owns a conversation key. */
   public static String sessionShard(int shard) {
     return SESSION_PREFIX + shard;
+  }
+
+  /** Where one node receives the outcome of the session commands it put on the session log. */
+  public static String nodeReplies(String nodeId) {
+    return NODE_REPLY_PREFIX + nodeId;
   }
 
   /** Where replies for one webchat visitor are published; the edge's socket for that visitor listens. */

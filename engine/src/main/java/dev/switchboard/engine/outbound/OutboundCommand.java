@@ -39,9 +39,13 @@ public record OutboundCommand(
         null, DeliveryStatus.NONE, null, correlationId);
   }
 
-  public OutboundCommand sending() {
+  /**
+   * Claimed for a send. While SENDING, {@code nextAttemptAt} is the claim's lease: a node that dies mid-send
+   * leaves the command SENDING, and once the lease is over any node may take it back (RETRY) and send it.
+   */
+  public OutboundCommand sending(Instant leaseUntil) {
     return new OutboundCommand(id, key, channelType, sender, recipient, payload, CommandStatus.SENDING, attempts + 1,
-        createdAt, nextAttemptAt, providerMessageId, delivery, lastError, correlationId);
+        createdAt, leaseUntil, providerMessageId, delivery, lastError, correlationId);
   }
 
   public OutboundCommand sent(String providerId) {

@@ -18,6 +18,9 @@ public interface InboxStore {
   /** Marks the events whose session step completed. */
   Future<Void> markProcessed(List<String> dedupeKeys);
 
+  /** Those of the given dedupe keys whose events were already processed (a redelivery check). */
+  Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys);
+
   /** Acknowledged events not yet processed, oldest first (for recovery). */
   Future<List<InboxEntry>> unprocessed(int limit);
 

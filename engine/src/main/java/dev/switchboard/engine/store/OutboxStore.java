@@ -28,6 +28,6 @@ public interface OutboxStore {
   /** Commands of a tenant (all tenants when null) in a status (any when null), newest first. */
   Future<List<OutboundCommand>> list(String tenantId, CommandStatus status, int limit);
 
-  /** PENDING or RETRY commands whose next attempt is due, oldest first. */
+  /** PENDING or RETRY commands whose next attempt is due, and SENDING ones whose lease is over; oldest first. */
   Future<List<OutboundCommand>> due(Instant now, int limit);
 }

@@ -17,4 +17,21 @@ public record SessionStep(Conversation conversation, List<Turn> messages, List<A
     commands = List.copyOf(commands);
     processedDedupeKeys = List.copyOf(processedDedupeKeys);
   }
+
+  /**
+   * The step consumed inbox events that another step already processed (a redelivery, e.g. after a cluster
+   * rebalance): nothing of it was written. The session drops those events and runs the rest again.
+   */
+  public static final class AlreadyProcessed extends RuntimeException {
+    private final java.util.Set<String> dedupeKeys;
+
+    public AlreadyProcessed(java.util.Set<String> dedupeKeys) {
+      super(dedupeKeys.size() + " event(s) already processed", null, false, false);
+      this.dedupeKeys = java.util.Set.copyOf(dedupeKeys);
+    }
+
+    public java.util.Set<String> dedupeKeys() {
+      return dedupeKeys;
+    }
+  }
 }

@@ -48,6 +48,8 @@ class BusCodecTest {
         new SessionCommand.Handoff(KEY, true, "agent:ana"),
         new SessionCommand.CloseIdle(KEY, AT),
         new SessionCommand.Accepted("BOT"),
+        SessionReply.ok("req-1", "HUMAN"),
+        SessionReply.failed("req-2", FailureCode.NOT_FOUND.code(), "no such conversation"),
         new AiRequest("demo", KEY.logId(), "oi", List.of(new Turn(Direction.INBOUND, "oi", "wamid.1", AT))),
         new AiReply("greeting", "Olá!", "rules", false),
         new SendCommand("demo:demo-whatsapp/wamid.1:0", KEY, AT),

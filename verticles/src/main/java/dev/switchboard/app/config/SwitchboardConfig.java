@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** The whole configuration, loaded once at start-up by {@link ConfigLoader}. */
 public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfig session, OutboundConfig outbound,
-                                SchedulerConfig scheduler, StorageConfig storage, List<TenantConfig> tenants) {
+                                SchedulerConfig scheduler, StorageConfig storage, List<TenantConfig> tenants,
+                                ClusterConfig cluster) {
   public SwitchboardConfig {
     http = http == null ? new HttpConfig(null, 0, 0, 0, 0, 0, 0) : http;
     session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0) : session;
@@ -15,6 +16,10 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
     scheduler = scheduler == null ? new SchedulerConfig(0, 0) : scheduler;
     storage = storage == null ? new StorageConfig(null, 0, 0, null, null) : storage;
     tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    cluster = cluster == null ? ClusterConfig.disabled() : cluster;
+    if (cluster.enabled() && !"postgres".equals(storage.mode())) {
+      throw new IllegalArgumentException("cluster mode needs storage.mode: postgres (nodes share their state)");
+    }
     if (adminToken == null || adminToken.isBlank()) {
       throw new IllegalArgumentException("adminToken must be set (SB_ADMIN_TOKEN)");
     }
@@ -35,18 +40,22 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
 
   public SwitchboardConfig withHttp(HttpConfig value) {
     return new SwitchboardConfig(Objects.requireNonNull(value), adminToken, session, outbound, scheduler, storage,
-        tenants);
+        tenants, cluster);
   }
 
   public SwitchboardConfig withSession(SessionConfig value) {
-    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants);
+    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants, cluster);
   }
 
   public SwitchboardConfig withOutbound(OutboundConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants);
+    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants, cluster);
   }
 
   public SwitchboardConfig withScheduler(SchedulerConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants);
+    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants, cluster);
+  }
+
+  public SwitchboardConfig withCluster(ClusterConfig value) {
+    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, tenants, value);
   }
 }

@@ -45,13 +45,43 @@ public final class PgConversationStore implements ConversationStore {
 
   @Override
   public Future<Void> commit(SessionStep step) {
-    return pool.withTransaction(tx -> upsert(tx, step.conversation())
+    return pool.withTransaction(tx -> claimEvents(tx, step.processedDedupeKeys())
+        .compose(v -> upsert(tx, step.conversation()))
         .compose(v -> batch(tx, INSERT_MESSAGE, messageRows(step)))
         .compose(v -> batch(tx, INSERT_AUDIT, auditRows(step)))
-        .compose(v -> batch(tx, PgOutboxStore.INSERT, step.commands().stream().map(PgOutboxStore::row).toList()))
-        .compose(v -> step.processedDedupeKeys().isEmpty() ? Future.succeededFuture()
-            : tx.preparedQuery("UPDATE inbox SET processed = true WHERE dedupe_key = ANY($1::text[])")
-                .execute(Tuple.of(step.processedDedupeKeys().toArray(new String[0]))).mapEmpty()));
+        .compose(v -> batch(tx, PgOutboxStore.INSERT, step.commands().stream().map(PgOutboxStore::row).toList())));
+  }
+
+  /**
+   * Marks the step's inbox events processed, first, and fails the transaction if any was already processed by
+   * someone else. The UPDATE skips (and, under a concurrent claim, waits for) rows already processed, so of two
+   * nodes running the same redelivered event exactly one commits.
+   */
+  private static Future<Void> claimEvents(SqlClient tx, List<String> keys) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple args = Tuple.of(keys.toArray(new String[0]));
+    return tx.preparedQuery("UPDATE inbox SET processed = true WHERE dedupe_key = ANY($1::text[]) AND NOT processed "
+            + "RETURNING dedupe_key").execute(args)
+        .compose(claimed -> {
+          java.util.Set<String> mine = new java.util.HashSet<>();
+          claimed.forEach(r -> mine.add(r.getString(0)));
+          if (mine.size() == keys.size()) {
+            return Future.succeededFuture();
+          }
+          return tx.preparedQuery("SELECT dedupe_key FROM inbox WHERE dedupe_key = ANY($1::text[]) AND processed")
+              .execute(args).compose(rows -> {
+                java.util.Set<String> others = new java.util.HashSet<>();
+                rows.forEach(r -> {
+                  if (!mine.contains(r.getString(0))) {
+                    others.add(r.getString(0));
+                  }
+                });
+                return others.isEmpty() ? Future.succeededFuture()
+                    : Future.failedFuture(new SessionStep.AlreadyProcessed(others));
+              });
+        });
   }
 
   private static Future<Void> upsert(SqlClient tx, Conversation c) {

@@ -42,6 +42,19 @@ public final class PgInboxStore implements InboxStore {
   }
 
   @Override
+  public Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys) {
+    if (dedupeKeys.isEmpty()) {
+      return Future.succeededFuture(java.util.Set.of());
+    }
+    return pool.preparedQuery("SELECT dedupe_key FROM inbox WHERE dedupe_key = ANY($1::text[]) AND processed")
+        .execute(Tuple.of(dedupeKeys.toArray(new String[0]))).map(rows -> {
+          java.util.Set<String> done = new java.util.HashSet<>();
+          rows.forEach(r -> done.add(r.getString(0)));
+          return done;
+        });
+  }
+
+  @Override
   public Future<List<InboxEntry>> unprocessed(int limit) {
     return pool.preparedQuery("SELECT event::text, received_at FROM inbox WHERE NOT processed ORDER BY seq LIMIT $1")
         .execute(Tuple.of(limit)).map(rows -> {

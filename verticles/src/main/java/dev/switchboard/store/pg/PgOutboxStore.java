@@ -79,7 +79,7 @@ public final class PgOutboxStore implements OutboxStore {
 
   @Override
   public Future<List<OutboundCommand>> due(Instant now, int limit) {
-    return pool.preparedQuery("SELECT command::text FROM outbox WHERE status IN ('PENDING', 'RETRY') "
+    return pool.preparedQuery("SELECT command::text FROM outbox WHERE status IN ('PENDING', 'RETRY', 'SENDING') "
             + "AND (next_attempt_at IS NULL OR next_attempt_at <= $1) ORDER BY created_at LIMIT $2")
         .execute(Tuple.of(ts(now), limit))
         .map(PgOutboxStore::commands);

@@ -32,6 +32,11 @@ public final class RedisInboxStore implements InboxStore {
   }
 
   @Override
+  public Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys) {
+    return durable.processedAmong(dedupeKeys);
+  }
+
+  @Override
   public Future<List<InboxEntry>> unprocessed(int limit) {
     return durable.unprocessed(limit);
   }

@@ -37,6 +37,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void clusterModeIsOffByDefaultAndReadsItsMembersFromTheEnvironment() {
+    assertThat(ConfigLoader.load("../config/switchboard.yaml", Map.of()).cluster().enabled()).isFalse();
+    SwitchboardConfig config = ConfigLoader.load("../config/switchboard.yaml", Map.of("SB_CLUSTER", "true",
+        "SB_STORAGE_MODE", "postgres", "SB_CLUSTER_PORT", "5702", "SB_NODE_ID", "n2",
+        "SB_CLUSTER_MEMBERS", "[\"127.0.0.1:5701\", \"127.0.0.1:5702\"]", "SB_KAFKA_BOOTSTRAP", "127.0.0.1:19092"));
+    ClusterConfig cluster = config.cluster();
+    assertThat(cluster.enabled()).isTrue();
+    assertThat(cluster.nodeId()).isEqualTo("n2");
+    assertThat(cluster.port()).isEqualTo(5702);
+    assertThat(cluster.members()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
+    assertThat(cluster.kafka().bootstrap()).isEqualTo("127.0.0.1:19092");
+    assertThat(cluster.kafka().partitions()).isEqualTo(12);
+  }
+
+  @Test
+  void clusterModeNeedsSharedPostgres() {
+    assertThatThrownBy(() -> ConfigLoader.load("../config/switchboard.yaml", Map.of("SB_CLUSTER", "true")))
+        .hasMessageContaining("cluster mode needs storage.mode: postgres");
+  }
+
+  @Test
   void missingVariableWithoutDefaultAndUnknownKeysAreErrors() {
     assertThatThrownBy(() -> ConfigLoader.parse("adminToken: ${NOPE}", k -> null))
         .hasMessageContaining("NOPE");

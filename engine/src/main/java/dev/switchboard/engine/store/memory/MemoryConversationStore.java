@@ -45,6 +45,15 @@ public final class MemoryConversationStore implements ConversationStore {
 
   @Override
   public Future<Void> commit(SessionStep step) {
+    return inbox.processedAmong(step.processedDedupeKeys()).compose(done -> {
+      if (!done.isEmpty()) {
+        return Future.failedFuture(new SessionStep.AlreadyProcessed(done));
+      }
+      return apply(step);
+    });
+  }
+
+  private Future<Void> apply(SessionStep step) {
     ConversationKey key = step.conversation().key();
     conversations.put(key, step.conversation());
     if (!step.messages().isEmpty()) {

@@ -43,6 +43,18 @@ public final class MemoryInboxStore implements InboxStore {
   }
 
   @Override
+  public Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys) {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (String key : dedupeKeys) {
+      InboxEntry e = entries.get(key);
+      if (e != null && e.processed()) {
+        done.add(key);
+      }
+    }
+    return Future.succeededFuture(done);
+  }
+
+  @Override
   public Future<List<InboxEntry>> unprocessed(int limit) {
     return Future.succeededFuture(entries.values().stream()
         .filter(e -> !e.processed())

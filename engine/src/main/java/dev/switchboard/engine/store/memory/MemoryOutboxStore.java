@@ -59,7 +59,8 @@ public final class MemoryOutboxStore implements OutboxStore {
   @Override
   public Future<List<OutboundCommand>> due(Instant now, int limit) {
     return Future.succeededFuture(commands.values().stream()
-        .filter(c -> c.status() == CommandStatus.PENDING || c.status() == CommandStatus.RETRY)
+        .filter(c -> c.status() == CommandStatus.PENDING || c.status() == CommandStatus.RETRY
+            || c.status() == CommandStatus.SENDING)
         .filter(c -> c.nextAttemptAt() == null || !c.nextAttemptAt().isAfter(now))
         .sorted(Comparator.comparing(OutboundCommand::createdAt))
         .limit(limit)

@@ -1,0 +1,287 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Stores;
+import dev.switchboard.app.config.ConfigLoader;
+import dev.switchboard.engine.channel.MetaSignature;
+import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.store.PgTestDatabase;
+import dev.switchboard.store.pg.PgStores;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three engine processes clustered with Hazelcast on loopback, sharing PostgreSQL and one real Kafka broker.
+ * Signed webhooks for many conversations are spread over all nodes (each conversation's messages land on
+ * different nodes); one node is SIGKILLed mid-load and started again later. Every acknowledged event is
+ * processed once and in its conversation's order, and the provider receives every reply once in effect.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  private static final int NODES = 3;
+  private static final int CONVERSATIONS = 150;
+  private static final int MESSAGES = 8;
+  private static final String BOOTSTRAP = System.getenv().getOrDefault("SB_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+  private static Vertx vertx;
+  private static PgTestDatabase db;
+  private static Stores stores;
+  private static FakeProvider graph;
+  private static final List<EngineProcess> nodes = new ArrayList<>();
+  private static final List<Integer> httpPorts = new ArrayList<>();
+  private static WebClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String[] hostPort = BOOTSTRAP.split(":");
+    try (Socket probe = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+      assertThat(probe.isConnected()).isTrue();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no Kafka broker at " + BOOTSTRAP + ": run `bash scripts/kafka/kafka.sh start`", e);
+    }
+    vertx = Vertx.vertx();
+    db = new PgTestDatabase(vertx);
+    stores = Await.of(PgStores.create(vertx, db.config()));
+    graph = new FakeProvider().start();
+    List<Integer> hzPorts = new ArrayList<>();
+    for (int i = 0; i < NODES; i++) {
+      httpPorts.add(freePort());
+      hzPorts.add(freePort());
+    }
+    String members = hzPorts.stream().map(p -> "\"127.0.0.1:" + p + "\"").collect(Collectors.joining(", ", "[", "]"));
+    Path dir = Files.createDirectories(Path.of("target/cluster-test"));
+    String run = db.schema();
+    for (int i = 0; i < NODES; i++) {
+      Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(httpPorts.get(i)), "STORAGE", "postgres",
+          "PG_URL", db.config().url(), "WA_SENDER", "whatsapp", "PROVIDER_URL", graph.url(), "DEBOUNCE_MS", "0",
+          "CLUSTER", "true", "NODE_ID", "node-" + (i + 1), "HZ_PORT", String.valueOf(hzPorts.get(i)),
+          "HZ_MEMBERS", members));
+      env.putAll(Map.of("KAFKA_BOOTSTRAP", BOOTSTRAP, "KAFKA_TOPIC", "sb-it-" + run, "KAFKA_GROUP", "sb-it-" + run,
+          "REQUEST_TIMEOUT_MS", "1000", "TICK_MS", "500"));
+      String yaml = ConfigLoader.substitute(Files.readString(Path.of("src/test/resources/switchboard-test.yaml")),
+          env::get);
+      Path config = dir.resolve("node-" + (i + 1) + ".yaml");
+      Files.writeString(config, yaml);
+      nodes.add(new EngineProcess(config, dir.resolve("node-" + (i + 1) + "-" + run + ".log")));
+    }
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(24));
+    nodes.forEach(EngineProcess::start);
+    for (int i = 0; i < NODES; i++) {
+      int node = i;
+      assertThat(Await.until(() -> ready(node) != null && ready(node).getJsonObject("checks").getJsonObject("cluster")
+          .getInteger("members") == NODES, 120_000)).as("node %d ready in a cluster of %d", node + 1, NODES).isTrue();
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (EngineProcess node : nodes) {
+      node.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (graph != null) {
+      graph.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+    if (vertx != null) {
+      Await.of(vertx.close());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void readinessShowsMembershipAndADisjointPartitionAssignment() {
+    assertThat(Await.until(() -> assignedPartitions().size() == 12, 60_000))
+        .as("all 12 partitions assigned across the nodes").isTrue();
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < NODES; i++) {
+      JsonObject kafka = ready(i).getJsonObject("checks").getJsonObject("kafka");
+      assertThat(kafka.getString("status")).isEqualTo("UP");
+      kafka.getJsonArray("partitions").forEach(p -> all.add((Integer) p));
+    }
+    assertThat(all).doesNotHaveDuplicates().hasSize(12);
+  }
+
+  @Test
+  @Order(2)
+  void eachScheduledOccurrenceFiresOnceWithThreeNodesRunning() {
+    // The idle-close schedule ticks every 500 ms; every node polls, one claims each occurrence.
+    assertThat(Await.until(() -> occurrences().size() >= 6, 30_000)).isTrue();
+    List<String> fired = occurrences();
+    assertThat(fired).as("occurrences fired across the three nodes").doesNotHaveDuplicates();
+  }
+
+  @Test
+  @Order(3)
+  void losingANodeMidLoadLosesNothingAndDoublesNothing() throws Exception {
+    AtomicInteger acked = new AtomicInteger();
+    Random random = new Random(11);
+    List<Future<Void>> conversations = new ArrayList<>();
+    for (int c = 0; c < CONVERSATIONS; c++) {
+      Future<Void> chain = Future.succeededFuture();
+      for (int m = 0; m < MESSAGES; m++) {
+        byte[] body = WhatsAppPayloads.text(from(c), "wamid.n" + c + "m" + m, "pedido " + m);
+        boolean twice = random.nextInt(10) == 0;
+        int first = (c + m) % NODES;
+        chain = chain.compose(v -> deliver(body, first, acked))
+            .compose(v -> twice ? deliver(body, first + 1, acked) : Future.succeededFuture());
+      }
+      conversations.add(chain);
+    }
+    Future<?> all = Future.all(conversations);
+    int total = CONVERSATIONS * MESSAGES;
+    assertThat(Await.until(() -> acked.get() >= total / 3, 120_000)).isTrue();
+    EngineProcess victim = nodes.get(1);
+    victim.kill();
+    int ackedAtKill = acked.get();
+    assertThat(Await.until(() -> acked.get() >= ackedAtKill + total / 4 || all.isComplete(), 120_000)).isTrue();
+    victim.start();
+    Await.of(all);
+    assertThat(ackedAtKill).isLessThan(total);
+
+    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && unsettled() == 0, 120_000))
+        .as("all events processed and all commands settled").isTrue();
+
+    for (int c = 0; c < CONVERSATIONS; c++) {
+      List<String> inbound = Await.of(stores.conversations().messages(new ConversationKey("acme", "wa", "+" + from(c)),
+          1000)).stream().filter(t -> t.direction() == Direction.INBOUND).map(Turn::eventId).toList();
+      List<String> expected = new ArrayList<>();
+      for (int m = 0; m < MESSAGES; m++) {
+        expected.add("wamid.n" + c + "m" + m);
+      }
+      assertThat(inbound).as("conversation %d processed once each, in order", c).containsExactlyElementsOf(expected);
+    }
+
+    List<OutboundCommand> commands = Await.of(stores.outbox().list("acme", null, 100_000));
+    assertThat(commands).isNotEmpty().allMatch(cmd -> cmd.status() == CommandStatus.SENT);
+    Set<String> commandIds = commands.stream().map(OutboundCommand::id).collect(Collectors.toSet());
+    Map<String, Long> receivedByKey = graph.received().stream()
+        .collect(Collectors.groupingBy(r -> r.headers().get("Idempotency-Key"), Collectors.counting()));
+    assertThat(receivedByKey.keySet()).as("every reply reached the provider").isEqualTo(commandIds);
+    long resends = receivedByKey.values().stream().mapToLong(n -> n - 1).sum();
+    assertThat(resends).as("resends beyond the sends the dead node had claimed").isLessThanOrEqualTo(leasesTakenBack());
+    String logs = nodes.stream().map(EngineProcess::log).collect(Collectors.joining());
+    System.out.printf("cluster test: %d webhooks acked (%d before the kill), %d replies, %d resent, %d redelivered "
+            + "event(s) skipped%n", acked.get(), ackedAtKill, commandIds.size(), resends,
+        count(logs, "redelivered events skipped"));
+  }
+
+  /** Like a load balancer in front of the nodes: a refused or failed request goes to the next node. */
+  private static Future<Void> deliver(byte[] body, int node, AtomicInteger acked) {
+    Promise<Void> done = Promise.promise();
+    attempt(body, node, acked, done, 0);
+    return done.future();
+  }
+
+  private static void attempt(byte[] body, int node, AtomicInteger acked, Promise<Void> done, int tries) {
+    int target = Math.floorMod(node + tries, NODES);
+    client.post(httpPorts.get(target), "127.0.0.1", "/webhooks/wa").timeout(5000)
+        .putHeader("X-Hub-Signature-256", MetaSignature.sign(TestEngine.APP_SECRET, body))
+        .sendBuffer(Buffer.buffer(body))
+        .onComplete(ar -> {
+          if (ar.succeeded() && ar.result().statusCode() == 200) {
+            acked.incrementAndGet();
+            done.complete();
+          } else if (ar.succeeded() && ar.result().statusCode() != 503) {
+            done.fail("unexpected status " + ar.result().statusCode());
+          } else if (tries >= 600) {
+            done.fail("gave up after " + tries + " tries");
+          } else {
+            vertx.setTimer(100, id -> attempt(body, node, acked, done, tries + 1));
+          }
+        });
+  }
+
+  private static JsonObject ready(int node) {
+    try {
+      var response = Await.of(client.get(httpPorts.get(node), "127.0.0.1", "/ready").timeout(3000).send());
+      return response.bodyAsJsonObject();
+    } catch (RuntimeException | AssertionError e) {
+      // Not listening yet (starting) or not at all (killed).
+      return null;
+    }
+  }
+
+  private static Set<Integer> assignedPartitions() {
+    Set<Integer> all = new HashSet<>();
+    for (int i = 0; i < NODES; i++) {
+      JsonObject r = ready(i);
+      if (r != null && r.getJsonObject("checks").containsKey("kafka")) {
+        r.getJsonObject("checks").getJsonObject("kafka").getJsonArray("partitions").forEach(p -> all.add((Integer) p));
+      }
+    }
+    return all;
+  }
+
+  private static List<String> occurrences() {
+    List<String> fired = new ArrayList<>();
+    Matcher m = Pattern.compile("schedule fired schedule=idle-close job=idle-close occurrence=(\\S+)")
+        .matcher(nodes.stream().map(EngineProcess::log).collect(Collectors.joining("\n")));
+    while (m.find()) {
+      fired.add(m.group(1));
+    }
+    return fired;
+  }
+
+  private static long unsettled() {
+    return Await.of(stores.outbox().list("acme", null, 100_000)).stream()
+        .filter(c -> c.status() != CommandStatus.SENT && c.status() != CommandStatus.DEAD).count();
+  }
+
+  private static long leasesTakenBack() {
+    return count(nodes.stream().map(EngineProcess::log).collect(Collectors.joining("\n")), "send lease expired, taking back");
+  }
+
+  private static long count(String text, String needle) {
+    long n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String from(int c) {
+    return String.format("55119%08d", 60_000 + c);
+  }
+}
