@@ -79,6 +79,13 @@ if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   stop_pid $ENGINE_PID
 fi
 
+if (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null && pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+  sim POST reset >/dev/null
+  DURATION="$DUR" USERS="$USERS" bash bench/cluster.sh "$OUT"
+else
+  echo "== cluster: skipped (needs PostgreSQL and Kafka: scripts/kafka/kafka.sh start)"
+fi
+
 echo "== report"
 java -cp "$JAR" dev.switchboard.bench.Report "$OUT" docs/benchmarks.md
 echo "wrote docs/benchmarks.md"

@@ -60,6 +60,7 @@ public final class Report {
     md.append("\nWith faults, replies are retried (Retry-After honoured, backoff with jitter) until accepted; the ")
         .append("simulator counts an idempotency key accepted twice as a duplicate. ")
         .append("Faults injected: ").append(faults.getLong("faults", 0L)).append(".\n");
+    cluster(md);
     md.append("\n## Micro-benchmarks (JMH, average time or throughput)\n\n| benchmark | params | score | unit |\n")
         .append("|---|---|---|---|\n");
     jmh(md);
@@ -86,6 +87,24 @@ public final class Report {
         .append(" | ").append(fmt(number(label, "99th percentile"))).append(" | ").append(sim.getLong("accepted", -1L))
         .append(" | ").append(sim.getLong("duplicates", -1L)).append(" | ").append(sim.getLong("outOfOrderRecipients", -1L))
         .append(" | ").append(sim.getLong("webhookToProviderP99Ms", -1L)).append(" |\n");
+  }
+
+  /** {@code bench/cluster.sh}: the same ingest spread over 1, 2 and 3 clustered nodes (Kafka session log). */
+  private void cluster(StringBuilder md) throws IOException {
+    if (!Files.exists(dir.resolve("cluster-1.log"))) {
+      return;
+    }
+    md.append("\n## Cluster (PostgreSQL inbox + Kafka session log, signed webhooks spread over the nodes)\n\n")
+        .append("| nodes | requests/s | p50 ms | p99 ms | errors | events processed |\n|---|---|---|---|---|---|\n");
+    for (int n = 1; n <= 3; n++) {
+      String label = "cluster-" + n;
+      if (Files.exists(dir.resolve(label + ".log"))) {
+        md.append("| ").append(n).append(" | ").append(fmt(number(label, "mean throughput"))).append(" | ")
+            .append(fmt(number(label, "50th percentile"))).append(" | ").append(fmt(number(label, "99th percentile")))
+            .append(" | ").append(ko(label)).append(" | ").append(read(label + ".processed").trim()).append(" |\n");
+      }
+    }
+    md.append("\n").append(read("cluster-notes.md"));
   }
 
   private void jmh(StringBuilder md) throws IOException {

@@ -24,8 +24,10 @@ public class IngestSimulation extends Simulation {
   private final int duration = Integer.getInteger("duration", 20);
   private final int users = Integer.getInteger("users", 0);
 
-  private final HttpProtocolBuilder protocol = http.baseUrl(Webhooks.BASE).contentTypeHeader("application/json")
-      .shareConnections();
+  // -Dbases=url1,url2,...: several engine nodes (cluster), each virtual user posting to the next in turn.
+  private final String bases = System.getProperty("bases", "");
+  private final HttpProtocolBuilder protocol = (bases.isBlank() ? http.baseUrl(Webhooks.BASE)
+      : http.baseUrls(bases.split(","))).contentTypeHeader("application/json").shareConnections();
 
   private final ScenarioBuilder ingest = scenario("ingest")
       .exec(session -> {
