@@ -201,6 +201,30 @@ class ClusterIT {
         count(logs, "redelivered events skipped"));
   }
 
+  @Test
+  @Order(4)
+  void aHandOffAskedOnAnyNodeRunsOnTheOwningNodeAndAnswersTheCaller() {
+    for (int i = 0; i < NODES; i++) {
+      int node = i;
+      assertThat(Await.until(() -> ready(node) != null, 120_000)).as("node %d back", node + 1).isTrue();
+    }
+    String key = TestEngine.key("acme", "wa", "+" + from(0));
+    for (int node = 0; node < NODES; node++) {
+      boolean toHuman = node % 2 == 0;
+      var response = Await.of(client.post(httpPorts.get(node), "127.0.0.1",
+              "/admin/v1/conversations/" + key + (toHuman ? "/handoff" : "/handback"))
+          .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).sendJsonObject(new JsonObject().put("agent", "ana")));
+      assertThat(response.statusCode()).as("node %d", node + 1).isEqualTo(200);
+      assertThat(response.bodyAsJsonObject().getString("state")).isEqualTo(toHuman ? "HUMAN" : "BOT");
+    }
+    var unknown = Await.of(client.post(httpPorts.get(1), "127.0.0.1", "/admin/v1/conversations/"
+            + TestEngine.key("acme", "wa", "+5511999990000") + "/handoff")
+        .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).sendJsonObject(new JsonObject()));
+    assertThat(unknown.statusCode()).as("no such conversation, answered from the owning node").isEqualTo(404);
+    assertThat(Await.of(stores.audit().list(new ConversationKey("acme", "wa", "+" + from(0)))))
+        .extracting(a -> a.to().name()).containsSubsequence("HUMAN", "BOT", "HUMAN");
+  }
+
   /** Like a load balancer in front of the nodes: a refused or failed request goes to the next node. */
   private static Future<Void> deliver(byte[] body, int node, AtomicInteger acked) {
     Promise<Void> done = Promise.promise();
