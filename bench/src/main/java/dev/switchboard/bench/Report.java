@@ -52,6 +52,11 @@ public final class Report {
     ingest(md, "reference (verify + dedupe + 200)", "ingest-reference");
     ingest(md, "engine, memory inbox", "ingest-memory");
     ingest(md, "engine, PostgreSQL inbox", "ingest-postgres");
+    if (!read("ingest-postgres.processed").isBlank()) {
+      md.append("\nA 200 means the event is committed to the inbox; turns and replies follow at their own pace. ")
+          .append("With PostgreSQL, during the run: ").append(read("ingest-postgres.processed").trim())
+          .append(" (the rest drains from the inbox afterwards).\n");
+    }
     md.append("\n## Conversations (each contact sends its messages one after the other; all contacts at once)\n\n")
         .append("| run | webhooks/s | ack p50 ms | ack p95 ms | ack p99 ms | replies at provider | duplicates | ")
         .append("recipients out of order | webhook→provider p99 ms |\n|---|---|---|---|---|---|---|---|---|\n");

@@ -184,7 +184,10 @@ public final class ConversationTurns {
     String text = batch.stream().map(m -> m.content().text()).filter(t -> !t.isBlank())
         .collect(Collectors.joining("\n"));
     long started = System.nanoTime();
-    return stores.conversations().messages(key, config.historyTurns())
+    // The rules provider answers from the current turn alone: do not read the history it would ignore.
+    Future<List<Turn>> recent = "rules".equals(tenant.aiProvider()) ? Future.succeededFuture(List.of())
+        : stores.conversations().messages(key, config.historyTurns());
+    return recent
         .compose(history -> {
           AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history);
           long deadline = System.currentTimeMillis() + config.aiTimeoutMs();

@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class Phrases {
   private static final Pattern STRETCH = Pattern.compile("(\\p{L})\\1+$");
+  /** Phrases come from code and tenant config, a bounded set: fold each once. */
+  private static final int FOLDED_CACHE_MAX = 10_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> FOLDED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Phrases() {
   }
@@ -17,12 +21,24 @@ public final class Phrases {
   public static boolean containsAny(String foldedText, Collection<String> phrases) {
     String padded = " " + foldedText + " ";
     for (String phrase : phrases) {
-      String p = TextNormalizer.fold(phrase);
+      String p = folded(phrase);
       if (!p.isEmpty() && padded.contains(" " + p + " ")) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String folded(String phrase) {
+    String cached = FOLDED.get(phrase);
+    if (cached != null) {
+      return cached;
+    }
+    String f = TextNormalizer.fold(phrase);
+    if (FOLDED.size() < FOLDED_CACHE_MAX) {
+      FOLDED.put(phrase, f);
+    }
+    return f;
   }
 
   /** Folded, de-stretched words of a text. */
@@ -43,7 +59,7 @@ public final class Phrases {
     int score = 0;
     String joined = " " + String.join(" ", tokens) + " ";
     for (String phrase : phrases) {
-      String p = TextNormalizer.fold(phrase);
+      String p = folded(phrase);
       if (p.isEmpty()) {
         continue;
       }

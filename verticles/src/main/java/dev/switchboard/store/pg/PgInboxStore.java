@@ -16,9 +16,10 @@ public final class PgInboxStore implements InboxStore {
   private final Pool pool;
   private final InboxBatcher batcher;
 
-  public PgInboxStore(Pool pool, int maxBatch, int maxInFlight) {
+  /** {@code ingest}: the connections the batched inserts use, apart from everything else. */
+  public PgInboxStore(Pool pool, Pool ingest, int maxBatch, int maxInFlight) {
     this.pool = pool;
-    this.batcher = new InboxBatcher(pool, maxBatch, maxInFlight);
+    this.batcher = new InboxBatcher(ingest, maxBatch, maxInFlight);
   }
 
   @Override

@@ -18,9 +18,13 @@ public final class PgStores {
   }
 
   public static Pool pool(Vertx vertx, StorageConfig.PostgresConfig config) {
+    return pool(vertx, config, config.poolSize());
+  }
+
+  private static Pool pool(Vertx vertx, StorageConfig.PostgresConfig config, int size) {
     PgConnectOptions connect = PgConnectOptions.fromUri(config.url()).setPipeliningLimit(256);
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.poolSize()).setShared(false))
+        .with(new PoolOptions().setMaxSize(size).setShared(false))
         .connectingTo(connect)
         .using(vertx)
         .build();
@@ -28,12 +32,15 @@ public final class PgStores {
 
   public static Future<Stores> create(Vertx vertx, StorageConfig.PostgresConfig config) {
     Pool pool = pool(vertx, config);
+    // Inbox inserts get connections of their own: the acknowledgement of a webhook must not queue behind the
+    // session steps and sends of earlier ones when processing is busy; it waits only for its own commit.
+    Pool ingest = pool(vertx, config, config.inboxInFlight());
     return PgMigrations.apply(pool)
-        .map(v -> new Stores(new PgInboxStore(pool, config.inboxBatch(), config.inboxInFlight()),
+        .map(v -> new Stores(new PgInboxStore(pool, ingest, config.inboxBatch(), config.inboxInFlight()),
             new PgConversationStore(pool), new PgOutboxStore(pool), new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
-            pool::close))
-        .recover(e -> pool.close().transform(ignored -> Future.failedFuture(e)));
+            () -> Future.join(pool.close(), ingest.close()).mapEmpty()))
+        .recover(e -> Future.join(pool.close(), ingest.close()).transform(ignored -> Future.failedFuture(e)));
   }
 }

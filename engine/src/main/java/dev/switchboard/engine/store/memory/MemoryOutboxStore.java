@@ -13,10 +13,21 @@ import java.util.function.UnaryOperator;
 public final class MemoryOutboxStore implements OutboxStore {
   private final ConcurrentHashMap<String, OutboundCommand> commands = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> byProviderId = new ConcurrentHashMap<>();
+  /** Ids of commands not yet settled: the due scan runs every second and must not walk every command ever sent. */
+  private final java.util.Set<String> open = ConcurrentHashMap.newKeySet();
 
   @Override
   public Future<Boolean> addIfAbsent(OutboundCommand command) {
-    return Future.succeededFuture(commands.putIfAbsent(command.id(), command) == null);
+    boolean fresh = commands.putIfAbsent(command.id(), command) == null;
+    if (fresh && unsettled(command)) {
+      open.add(command.id());
+    }
+    return Future.succeededFuture(fresh);
+  }
+
+  private static boolean unsettled(OutboundCommand c) {
+    return c.status() == CommandStatus.PENDING || c.status() == CommandStatus.RETRY
+        || c.status() == CommandStatus.SENDING;
   }
 
   @Override
@@ -32,6 +43,11 @@ public final class MemoryOutboxStore implements OutboxStore {
         return current;
       }
       applied[0] = true;
+      if (unsettled(next)) {
+        open.add(id);
+      } else {
+        open.remove(id);
+      }
       return next;
     });
     if (applied[0] && next.providerMessageId() != null) {
@@ -58,9 +74,8 @@ public final class MemoryOutboxStore implements OutboxStore {
 
   @Override
   public Future<List<OutboundCommand>> due(Instant now, int limit) {
-    return Future.succeededFuture(commands.values().stream()
-        .filter(c -> c.status() == CommandStatus.PENDING || c.status() == CommandStatus.RETRY
-            || c.status() == CommandStatus.SENDING)
+    return Future.succeededFuture(open.stream().map(commands::get)
+        .filter(c -> c != null && unsettled(c))
         .filter(c -> c.nextAttemptAt() == null || !c.nextAttemptAt().isAfter(now))
         .sorted(Comparator.comparing(OutboundCommand::createdAt))
         .limit(limit)
