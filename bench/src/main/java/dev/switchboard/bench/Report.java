@@ -57,7 +57,8 @@ public final class Report {
           .append("With PostgreSQL, during the run: ").append(read("ingest-postgres.processed").trim())
           .append(" (the rest drains from the inbox afterwards).\n");
     }
-    md.append("\n## Conversations (each contact sends its messages one after the other; all contacts at once)\n\n")
+    md.append("\n## Conversations (all contacts at once; each sends its messages one after the other, 0.5–1.5 s apart "
+        + "like a person typing, the next only after the previous got its 200)\n\n")
         .append("| run | webhooks/s | ack p50 ms | ack p95 ms | ack p99 ms | replies at provider | duplicates | ")
         .append("recipients out of order | webhook→provider p99 ms |\n|---|---|---|---|---|---|---|---|---|\n");
     conversation(md, "healthy provider", "conversations", conv);

@@ -18,12 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after the previous got its 200, as a provider delivers), all customers at once. Each message carries its number
  * and send time in X-Correlation-Id, which the engine passes to the provider simulator: the simulator then checks
  * every customer's replies are in order and none is repeated, and measures webhook-to-provider latency.
+ * Customers type like people: -Dpause (1,000 ms, ±50% uniformly) between a 200 and their next message, so 1,000
+ * contacts offer about 1,000 messages/s; -Dpause=0 turns it into a closed-loop stress test.
  */
 public class ConversationsSimulation extends Simulation {
   private static final AtomicInteger CONTACTS = new AtomicInteger();
   private final int contacts = Integer.getInteger("contacts", 1000);
   private final int messages = Integer.getInteger("messages", 20);
   private final int ramp = Integer.getInteger("ramp", 10);
+  private final int pause = Integer.getInteger("pause", 1000);
 
   private final HttpProtocolBuilder protocol = http.baseUrl(Webhooks.BASE).contentTypeHeader("application/json")
       .shareConnections();
@@ -31,7 +34,8 @@ public class ConversationsSimulation extends Simulation {
   private final ScenarioBuilder conversation = scenario("conversation")
       .exec(session -> session.set("contact", String.format("55118%08d", CONTACTS.incrementAndGet())))
       .exec(repeat(messages, "m").on(
-          io.gatling.javaapi.core.CoreDsl.exec(session -> {
+          io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(pause / 2), Duration.ofMillis(pause * 3L / 2))
+          .exec(session -> {
             String contact = session.getString("contact");
             int m = session.getInt("m");
             String body = Webhooks.body(contact, "wamid.conv" + contact + "m" + m, "mensagem " + m);
