@@ -17,6 +17,9 @@ for n in 1 2 3; do
     SB_KAFKA_TOPIC="switchboard.bench.$n.$stamp" SB_KAFKA_GROUP="switchboard-bench-$n-$stamp" PIN=1 SB_HEAP=768m \
     bash scripts/cluster/nodes.sh start "$n" > "$OUT/cluster-$n.nodes" 2>&1
   bases=$(for i in $(seq 1 "$n"); do printf 'http://127.0.0.1:%d,' $((8080 + i)); done); bases=${bases%,}
+  # The same 10 s of warm-up traffic as the single-node runs, so the nodes are measured after JIT.
+  mvn -B -ntp -Pbench -pl bench gatling:test -Dgatling.simulationClass=dev.switchboard.bench.gatling.IngestSimulation \
+    -Dbases="$bases" -Dusers="$USERS" -Dduration=10 > "$OUT/cluster-$n.warm.log" 2>&1 || true
   mvn -B -ntp -Pbench -pl bench gatling:test -Dgatling.simulationClass=dev.switchboard.bench.gatling.IngestSimulation \
     -Dbases="$bases" -Dusers="$USERS" -Dduration="$DUR" > "$OUT/cluster-$n.log" 2>&1 || true
   # Let the nodes drain, then count what they processed (the ack only promised it is in Kafka).

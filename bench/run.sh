@@ -35,9 +35,14 @@ rps() { grep -m1 "mean requests/sec" "$OUT/$1.log" | awk -F'|' '{print $2}' | tr
 pct() { grep -m1 "$2 percentile" "$OUT/$1.log" | awk -F'|' '{print $2}' | tr -d ' '; }
 kos() { grep -m1 "request count" "$OUT/$1.log" | awk -F'|' '{print $4}' | tr -d ' '; }
 
+SIM_PID=""
+sim_start() { # a fresh simulator per phase: it records every request, and a full heap would stall the next phase
+  [ -n "$SIM_PID" ] && stop_pid "$SIM_PID"
+  java -Xmx1g -cp "$JAR" dev.switchboard.bench.sim.ProviderSimulator --port 9090 >> "$OUT/simulator.log" 2>&1 &
+  SIM_PID=$!; PIDS+=($SIM_PID); wait_port 9090
+}
 echo "== provider simulator"
-java -Xmx512m -cp "$JAR" dev.switchboard.bench.sim.ProviderSimulator --port 9090 > "$OUT/simulator.log" 2>&1 &
-PIDS+=($!); wait_port 9090
+sim_start
 sim() { curl -s -X "$1" "http://127.0.0.1:9090/_sim/$2" ${3:+-H 'content-type: application/json' -d "$3"}; }
 
 echo "== JMH"
@@ -61,15 +66,18 @@ engine() { # storage mode
 }
 
 echo "== engine, memory"
-sim POST reset >/dev/null
+sim_start
 engine memory
 gatling IngestSimulation warm-memory -Dusers="$USERS" -Dduration=10
 gatling IngestSimulation ingest-memory -Dusers="$USERS" -Dduration="$DUR"
+for rate in ${RATES:-500 1000 2000}; do # open model: offered load that does not wait for the server
+  gatling IngestSimulation "rate-$rate" -Drate="$rate" -Dduration=10
+done
 sim POST reset >/dev/null
 gatling ConversationsSimulation conversations -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES"
 sleep 3; sim GET stats > "$OUT/conversations-sim.json"
 sim POST reset >/dev/null; sim POST config '{"p429":0.10,"p5xx":0.05,"retryAfter":true}' >/dev/null
-gatling ConversationsSimulation faults -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES"
+gatling ConversationsSimulation faults -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES" -Drun=faults
 sleep 15; sim GET stats > "$OUT/faults-sim.json"
 sim POST config '{}' >/dev/null
 stop_pid $ENGINE_PID
@@ -77,6 +85,7 @@ stop_pid $ENGINE_PID
 echo "== engine, PostgreSQL"
 if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS switchboard_bench" -c "CREATE DATABASE switchboard_bench"
+  sim_start
   engine postgres
   gatling IngestSimulation warm-postgres -Dusers="$USERS" -Dduration=10
   processed() { psql -h 127.0.0.1 -U postgres -d switchboard_bench -tAc "SELECT count(*) FILTER (WHERE processed) FROM inbox"; }
@@ -93,7 +102,7 @@ if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   # The broker runs only for this part (idle, it still costs CPU the single-node runs should have).
   started_kafka=0
   if ! (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null; then bash scripts/kafka/kafka.sh start; started_kafka=1; fi
-  sim POST reset >/dev/null
+  sim_start
   DURATION="$DUR" USERS="$USERS" bash bench/cluster.sh "$OUT" || echo "cluster run failed, see $OUT/cluster-*.nodes"
   [ $started_kafka = 1 ] && bash scripts/kafka/kafka.sh stop
 else

@@ -21,6 +21,15 @@ public final class Report {
   public static void main(String[] args) throws IOException {
     Report r = new Report(Path.of(args[0]));
     Files.writeString(Path.of(args[1]), r.render());
+    // The simulator's order and duplicate checks fail the run (after the report is written, so it can be read).
+    for (String run : new String[] {"conversations-sim.json", "faults-sim.json"}) {
+      JsonObject sim = r.json(run);
+      if (sim.getLong("outOfOrderRecipients", 0L) > 0 || sim.getLong("duplicates", 0L) > 0) {
+        System.err.println("FAILED " + run + ": " + sim.getLong("outOfOrderRecipients", 0L)
+            + " recipients out of order, " + sim.getLong("duplicates", 0L) + " duplicates");
+        System.exit(3);
+      }
+    }
   }
 
   private String render() throws IOException {
@@ -52,6 +61,17 @@ public final class Report {
     ingest(md, "reference (verify + dedupe + 200)", "ingest-reference");
     ingest(md, "engine, memory inbox", "ingest-memory");
     ingest(md, "engine, PostgreSQL inbox", "ingest-postgres");
+    md.append("\nAt increasing offered rates (open model, memory inbox, 10 s each):\n\n")
+        .append("| offered req/s | served req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|\n");
+    try (var files = Files.list(dir)) {
+      for (String label : files.map(f -> f.getFileName().toString()).filter(n -> n.matches("rate-\\d+\\.log"))
+          .map(n -> n.replace(".log", "")).sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(5))))
+          .toList()) {
+        md.append("| ").append(label.substring(5)).append(" | ").append(fmt(number(label, "mean throughput")))
+            .append(" | ").append(fmt(number(label, "50th percentile"))).append(" | ")
+            .append(fmt(number(label, "99th percentile"))).append(" | ").append(ko(label)).append(" |\n");
+      }
+    }
     if (!read("ingest-postgres.processed").isBlank()) {
       md.append("\nA 200 means the event is committed to the inbox; turns and replies follow at their own pace. ")
           .append("With PostgreSQL, during the run: ").append(read("ingest-postgres.processed").trim())

@@ -6,6 +6,7 @@ import dev.switchboard.app.Stores;
 import dev.switchboard.app.config.OutboundConfig;
 import dev.switchboard.app.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
+import dev.switchboard.engine.bus.ConversationStateChanged;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.FailureCode;
 import dev.switchboard.engine.bus.SendCommand;
@@ -45,6 +46,7 @@ public final class OutboundVerticle extends VerticleBase {
   private final SendLimits limits;
   private final SwitchboardMetrics metrics;
   private final ConversationLanes lanes = new ConversationLanes();
+  private final HandedOver handedOver = new HandedOver();
   private Map<String, Sender> senders;
   private WhatsAppSender whatsapp;
   private Breakers breakers;
@@ -90,7 +92,10 @@ public final class OutboundVerticle extends VerticleBase {
           lanes.enqueue(m.body().key(), m.body().createdAt(), m.body().commandId());
           pump(m.body().key());
         }).completion(),
-        vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion());
+        vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion(),
+        // Cluster-wide: the hand-off may have run on another node.
+        vertx.eventBus().<ConversationStateChanged>consumer(Addresses.CONVERSATION_STATE,
+            m -> handedOver.apply(m.body())).completion());
   }
 
   @Override
@@ -148,6 +153,13 @@ public final class OutboundVerticle extends VerticleBase {
       }
       if (command.status() == CommandStatus.SENDING || waiting) {
         return Future.succeededFuture(false);
+      }
+      if (handedOver.stale(command, directory.channel(command.key().channelId()).isPresent())) {
+        LOG.info("outbound dropped, a person took the conversation over {} {}", kv("tenant", command.key().tenantId()),
+            kv("conversation", command.key().logId()));
+        metrics.outbound(command.key().tenantId(), command.sender(), "superseded");
+        return stores.outbox().transition(command.status(), command.dead("superseded: a person took the conversation over"))
+            .map(true);
       }
       if (breakers.isOpen(command.key().tenantId(), command.sender())) {
         // The provider is failing: leave the command due; the scan tries again once the breaker half-opens.

@@ -9,6 +9,7 @@ import dev.switchboard.app.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.AiReply;
 import dev.switchboard.engine.bus.AiRequest;
+import dev.switchboard.engine.bus.ConversationStateChanged;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.SendCommand;
 import dev.switchboard.engine.conversation.AuditEntry;
@@ -158,6 +159,8 @@ public final class ConversationTurns {
       Conversation updated = c.withState(next.next(), now);
       return commit(new SessionStep(updated, List.of(), List.of(audit), List.of(), List.of()))
           .onSuccess(v -> {
+            // Every node's outbound drops what it still queues for this conversation from before the change.
+            bus.publish(Addresses.CONVERSATION_STATE, new ConversationStateChanged(key, updated.state().name(), now));
             metrics.transition(key.tenantId(), audit.from().name(), audit.to().name(), trigger.name());
             LOG.info("conversation {} conversation={} {} -> {} by {}", trigger, key.logId(), audit.from(), audit.to(),
                 actor.startsWith("agent:") ? "agent" : actor);

@@ -117,6 +117,36 @@ class OutboundFailuresIT {
   }
 
   @Test
+  void aReplyStillQueuedWhenAPersonTakesOverIsNotSent() {
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp"))) {
+      java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+      graph.respond(r -> {
+        if (down.get()) {
+          return new FakeProvider.Response(503, "{\"error\":{\"message\":\"busy\",\"code\":2}}");
+        }
+        accepted.incrementAndGet();
+        return new FakeProvider.Response(200, graph.graphOk());
+      });
+      String from = "5511955551234";
+      assertThat(Await.of(t.whatsappText(from, "wamid.takeover-1", "qual o preço?")).statusCode()).isEqualTo(200);
+      assertThat(Await.until(() -> graph.received().size() >= 2, 10_000)).as("the bot's reply is being retried").isTrue();
+
+      var taken = Await.of(t.adminPost("/admin/v1/conversations/" + TestEngine.key("acme", "wa", "+" + from)
+          + "/handoff", new JsonObject().put("agent", "ana")));
+      assertThat(taken.bodyAsJsonObject().getString("state")).isEqualTo("HUMAN");
+      down.set(false);
+
+      String id = "acme:wa/wamid.takeover-1:0";
+      assertThat(id).isEqualTo(Await.of(t.engine.stores().outbox().list("acme", null, 10)).get(0).id());
+      assertThat(Await.until(() -> get(t, id).status() == CommandStatus.DEAD, 10_000)).isTrue();
+      assertThat(get(t, id).lastError()).contains("a person took the conversation over");
+      assertThat(accepted.get()).as("the provider never accepted the stale reply").isZero();
+    }
+  }
+
+  @Test
   void theBreakerOpensOnAFailingProviderAndClosesWhenItRecovers() {
     try (FakeProvider graph = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",

@@ -27,6 +27,7 @@ public class ConversationsSimulation extends Simulation {
   private final int messages = Integer.getInteger("messages", 20);
   private final int ramp = Integer.getInteger("ramp", 10);
   private final int pause = Integer.getInteger("pause", 1000);
+  private final String run = System.getProperty("run", "conv");
 
   private final HttpProtocolBuilder protocol = http.baseUrl(Webhooks.BASE).contentTypeHeader("application/json")
       .shareConnections();
@@ -38,7 +39,8 @@ public class ConversationsSimulation extends Simulation {
           .exec(session -> {
             String contact = session.getString("contact");
             int m = session.getInt("m");
-            String body = Webhooks.body(contact, "wamid.conv" + contact + "m" + m, "mensagem " + m);
+            // -Drun names the run: message ids differ between runs, so a later run is not answered as duplicates.
+            String body = Webhooks.body(contact, "wamid." + run + contact + "m" + m, "mensagem " + m);
             String cid = "c" + contact.substring(5) + "-m" + m + "-" + System.currentTimeMillis();
             return session.set("body", body).set("sig", Webhooks.sign(body)).set("cid", cid);
           }).exec(http("message").post(Webhooks.PATH).header("X-Hub-Signature-256", "#{sig}")
