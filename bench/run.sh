@@ -60,6 +60,27 @@ gatling IngestSimulation warm-reference -Dbase=http://127.0.0.1:8090 -Dpath=/ -D
 gatling IngestSimulation ingest-reference -Dbase=http://127.0.0.1:8090 -Dpath=/ -Dusers="$USERS" -Dduration="$DUR"
 stop_pid $REF
 
+# Every acknowledged webhook still has a turn and a reply to go through: wait until the engine has processed what
+# the previous phase left (inbox empty) and the simulator has seen every reply settle, so phases do not overlap.
+drain() {
+  for _ in $(seq 1 240); do
+    left=$(curl -s http://127.0.0.1:8080/ready | sed -n 's/.*"unprocessed":\([0-9]*\).*/\1/p')
+    [ "${left:-1}" = 0 ] && { sleep 2; return 0; }
+    sleep 0.5
+  done
+  echo "drain: engine still busy after 120 s" >&2
+}
+# Waits (up to 120 s) until the simulator accepted every reply of a conversations run, then saves its stats.
+sim_settle() {
+  local want=$1 out=$2
+  for _ in $(seq 1 240); do
+    sim GET stats > "$out"
+    got=$(sed -n 's/.*"accepted":\([0-9]*\).*/\1/p' "$out")
+    [ "${got:-0}" -ge "$want" ] && return 0
+    sleep 0.5
+  done
+}
+
 engine() { # storage mode
   SB_STORAGE_MODE=$1 java -Xmx1g -jar "$ENGINE" --config bench/config/bench.yaml > "$OUT/engine-$1.log" 2>&1 &
   ENGINE_PID=$!; PIDS+=($ENGINE_PID); wait_port 8080
@@ -69,16 +90,19 @@ echo "== engine, memory"
 sim_start
 engine memory
 gatling IngestSimulation warm-memory -Dusers="$USERS" -Dduration=10
+drain
 gatling IngestSimulation ingest-memory -Dusers="$USERS" -Dduration="$DUR"
 for rate in ${RATES:-500 1000 2000}; do # open model: offered load that does not wait for the server
+  drain
   gatling IngestSimulation "rate-$rate" -Drate="$rate" -Dduration=10
 done
+drain
 sim POST reset >/dev/null
 gatling ConversationsSimulation conversations -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES"
-sleep 3; sim GET stats > "$OUT/conversations-sim.json"
+sim_settle $((CONTACTS * MESSAGES)) "$OUT/conversations-sim.json"; drain
 sim POST reset >/dev/null; sim POST config '{"p429":0.10,"p5xx":0.05,"retryAfter":true}' >/dev/null
 gatling ConversationsSimulation faults -Dcontacts="$CONTACTS" -Dmessages="$MESSAGES" -Drun=faults
-sleep 15; sim GET stats > "$OUT/faults-sim.json"
+sim_settle $((CONTACTS * MESSAGES)) "$OUT/faults-sim.json"
 sim POST config '{}' >/dev/null
 stop_pid $ENGINE_PID
 
@@ -88,6 +112,7 @@ if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   sim_start
   engine postgres
   gatling IngestSimulation warm-postgres -Dusers="$USERS" -Dduration=10
+  drain
   processed() { psql -h 127.0.0.1 -U postgres -d switchboard_bench -tAc "SELECT count(*) FILTER (WHERE processed) FROM inbox"; }
   before=$(processed); start=$(date +%s)
   gatling IngestSimulation ingest-postgres -Dusers="$USERS" -Dduration="$DUR"

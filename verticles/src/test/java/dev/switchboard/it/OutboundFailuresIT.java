@@ -172,6 +172,28 @@ class OutboundFailuresIT {
   }
 
   @Test
+  void throttlingIsBackedOffButDoesNotOpenTheBreaker() {
+    try (FakeProvider graph = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
+             "BREAKER_FAILURES", "3", "BREAKER_RESET_MS", "30000", "MAX_ATTEMPTS", "50"))) {
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      // The first eight calls are refused as "too many requests", as WhatsApp does (code 130429, HTTP 400).
+      graph.respond(r -> calls.incrementAndGet() <= 8
+          ? new FakeProvider.Response(400, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}")
+          : new FakeProvider.Response(200, graph.graphOk()));
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        ids.add(enqueue(t, "55119666602" + String.format("%02d", i), "throttled-" + i));
+      }
+      assertThat(Await.until(() -> ids.stream().allMatch(id -> get(t, id).status() == CommandStatus.SENT), 10_000))
+          .as("sent once the provider stopped throttling, well before a 30 s breaker reset").isTrue();
+      assertThat(calls.get()).isGreaterThan(8);
+      assertThat(scrape(t)).contains("sb_breaker_open{breaker=\"outbound:acme:whatsapp\"} 0.0")
+          .doesNotContain("outcome=\"dead\"");
+    }
+  }
+
+  @Test
   void aBurstOfAThousandIsPacedPerSendingNumber() {
     try (FakeProvider graph = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",

@@ -14,6 +14,17 @@ public sealed interface SendResult {
 
   /** Worth retrying; {@code retryAfter} is the provider's own hint when it gave one. */
   record Transient(String reason, Duration retryAfter) implements SendResult {
+    /** HTTP 429 and the providers' own rate-limit codes (WhatsApp 130429, 131056, 80007; Graph 4, 17, 32, 613). */
+    private static final java.util.regex.Pattern THROTTLING =
+        java.util.regex.Pattern.compile("\\b(429|130429|131056|80007)\\b|^graph (4|17|32|613)$");
+
+    /**
+     * The provider asked us to slow down: not an outage. Backoff and Retry-After handle it; a circuit breaker must
+     * not count it, or a busy sender's first few 429s would stop all its traffic for the reset period.
+     */
+    public boolean throttled() {
+      return reason != null && THROTTLING.matcher(reason).find();
+    }
   }
 
   /** Retrying cannot help. */
