@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboundVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
+  private static final int CONNECTIONS_PER_HOST = 64;
   private final OutboundConfig config;
   private final TenantDirectory directory;
   private final Stores stores;
@@ -69,7 +70,11 @@ public final class OutboundVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = WebClient.create(vertx);
+    // Vert.x's default is 5 connections per host: with thousands of conversations sending at once, requests queued
+    // for a connection ran into their own timeout and came back as retries. Providers take many parallel calls.
+    client = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setKeepAlive(true)
+        .setTcpNoDelay(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST)
+        .setHttp2MaxSize(CONNECTIONS_PER_HOST / 8));
     HttpCall http = new HttpCall(client, config.requestTimeoutMs());
     whatsapp = new WhatsAppSender(http, config.whatsappBaseUrl());
     MessengerSender messenger = new MessengerSender(http, config.messengerBaseUrl(), config.instagramBaseUrl());
