@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Stores;
 import dev.switchboard.app.config.ConfigLoader;
-import dev.switchboard.engine.channel.MetaSignature;
-import dev.switchboard.engine.conversation.Direction;
-import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ConversationKey;
-import dev.switchboard.engine.outbound.CommandStatus;
-import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.pg.PgStores;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -174,30 +167,16 @@ class ClusterIT {
     Await.of(all);
     assertThat(ackedAtKill).isLessThan(total);
 
-    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && unsettled() == 0, 120_000))
+    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && LoadChecks.unsettled(stores) == 0, 120_000))
         .as("all events processed and all commands settled").isTrue();
 
-    for (int c = 0; c < CONVERSATIONS; c++) {
-      List<String> inbound = Await.of(stores.conversations().messages(new ConversationKey("acme", "wa", "+" + from(c)),
-          1000)).stream().filter(t -> t.direction() == Direction.INBOUND).map(Turn::eventId).toList();
-      List<String> expected = new ArrayList<>();
-      for (int m = 0; m < MESSAGES; m++) {
-        expected.add("wamid.n" + c + "m" + m);
-      }
-      assertThat(inbound).as("conversation %d processed once each, in order", c).containsExactlyElementsOf(expected);
-    }
-
-    List<OutboundCommand> commands = Await.of(stores.outbox().list("acme", null, 100_000));
-    assertThat(commands).isNotEmpty().allMatch(cmd -> cmd.status() == CommandStatus.SENT);
-    Set<String> commandIds = commands.stream().map(OutboundCommand::id).collect(Collectors.toSet());
-    Map<String, Long> receivedByKey = graph.received().stream()
-        .collect(Collectors.groupingBy(r -> r.headers().get("Idempotency-Key"), Collectors.counting()));
-    assertThat(receivedByKey.keySet()).as("every reply reached the provider").isEqualTo(commandIds);
-    long resends = receivedByKey.values().stream().mapToLong(n -> n - 1).sum();
+    LoadChecks.assertProcessedOnceInOrder(stores, CONVERSATIONS, MESSAGES, ClusterIT::from, "wamid.n");
+    long resends = LoadChecks.assertRepliesOnceInEffect(stores, graph);
     assertThat(resends).as("resends beyond the sends the dead node had claimed").isLessThanOrEqualTo(leasesTakenBack());
     String logs = nodes.stream().map(EngineProcess::log).collect(Collectors.joining());
     System.out.printf("cluster test: %d webhooks acked (%d before the kill), %d replies, %d resent, %d redelivered "
-            + "event(s) skipped%n", acked.get(), ackedAtKill, commandIds.size(), resends,
+            + "event(s) skipped%n", acked.get(), ackedAtKill, Await.of(stores.outbox().list("acme", null, 100_000)).size(),
+        resends,
         count(logs, "redelivered events skipped"));
   }
 
@@ -227,28 +206,7 @@ class ClusterIT {
 
   /** Like a load balancer in front of the nodes: a refused or failed request goes to the next node. */
   private static Future<Void> deliver(byte[] body, int node, AtomicInteger acked) {
-    Promise<Void> done = Promise.promise();
-    attempt(body, node, acked, done, 0);
-    return done.future();
-  }
-
-  private static void attempt(byte[] body, int node, AtomicInteger acked, Promise<Void> done, int tries) {
-    int target = Math.floorMod(node + tries, NODES);
-    client.post(httpPorts.get(target), "127.0.0.1", "/webhooks/wa").timeout(5000)
-        .putHeader("X-Hub-Signature-256", MetaSignature.sign(TestEngine.APP_SECRET, body))
-        .sendBuffer(Buffer.buffer(body))
-        .onComplete(ar -> {
-          if (ar.succeeded() && ar.result().statusCode() == 200) {
-            acked.incrementAndGet();
-            done.complete();
-          } else if (ar.succeeded() && ar.result().statusCode() != 503) {
-            done.fail("unexpected status " + ar.result().statusCode());
-          } else if (tries >= 600) {
-            done.fail("gave up after " + tries + " tries");
-          } else {
-            vertx.setTimer(100, id -> attempt(body, node, acked, done, tries + 1));
-          }
-        });
+    return LoadChecks.deliver(vertx, client, body, tries -> httpPorts.get(Math.floorMod(node + tries, NODES)), acked);
   }
 
   private static JsonObject ready(int node) {
@@ -280,11 +238,6 @@ class ClusterIT {
       fired.add(m.group(1));
     }
     return fired;
-  }
-
-  private static long unsettled() {
-    return Await.of(stores.outbox().list("acme", null, 100_000)).stream()
-        .filter(c -> c.status() != CommandStatus.SENT && c.status() != CommandStatus.DEAD).count();
   }
 
   private static long leasesTakenBack() {

@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Stores;
 import dev.switchboard.app.config.ConfigLoader;
-import dev.switchboard.engine.channel.MetaSignature;
-import dev.switchboard.engine.conversation.Direction;
-import dev.switchboard.engine.conversation.Turn;
-import dev.switchboard.engine.event.ConversationKey;
-import dev.switchboard.engine.outbound.CommandStatus;
-import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.pg.PgStores;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ServerSocket;
@@ -26,11 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,60 +97,19 @@ class CrashRecoveryIT {
     Await.of(all);
     assertThat(ackedAtKill).isLessThan(CONVERSATIONS * MESSAGES);
 
-    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && unsettled() == 0, 60_000))
+    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && LoadChecks.unsettled(stores) == 0, 60_000))
         .as("all events processed and all commands settled").isTrue();
 
-    for (int c = 0; c < CONVERSATIONS; c++) {
-      List<String> inbound = Await.of(stores.conversations().messages(new ConversationKey("acme", "wa", "+" + from(c)),
-          1000)).stream().filter(t -> t.direction() == Direction.INBOUND).map(Turn::eventId).toList();
-      List<String> expected = new ArrayList<>();
-      for (int m = 0; m < MESSAGES; m++) {
-        expected.add("wamid.k" + c + "m" + m);
-      }
-      assertThat(inbound).as("conversation %d", c).containsExactlyElementsOf(expected);
-    }
-
-    List<OutboundCommand> commands = Await.of(stores.outbox().list("acme", null, 100_000));
-    assertThat(commands).isNotEmpty().allMatch(cmd -> cmd.status() == CommandStatus.SENT);
-    Set<String> commandIds = commands.stream().map(OutboundCommand::id).collect(Collectors.toSet());
-    Map<String, Long> receivedByKey = graph.received().stream()
-        .collect(Collectors.groupingBy(r -> r.headers().get("Idempotency-Key"), Collectors.counting()));
-    assertThat(receivedByKey.keySet()).isEqualTo(commandIds);
-    long resends = receivedByKey.values().stream().mapToLong(n -> n - 1).sum();
+    LoadChecks.assertProcessedOnceInOrder(stores, CONVERSATIONS, MESSAGES, CrashRecoveryIT::from, "wamid.k");
+    long resends = LoadChecks.assertRepliesOnceInEffect(stores, graph);
     assertThat(resends).as("resends beyond the sends the crash interrupted").isLessThanOrEqualTo(resumedAtStart());
     System.out.printf("crash test: %d webhooks acked (%d before the kill), %d replies, %d resent after the crash%n",
-        acked.get(), ackedAtKill, commandIds.size(), resends);
+        acked.get(), ackedAtKill, Await.of(stores.outbox().list("acme", null, 100_000)).size(), resends);
   }
 
   /** Sends until the engine answers 200, as a provider does: connection errors and 503 are retried. */
   private static Future<Void> deliver(byte[] body, AtomicInteger acked) {
-    Promise<Void> done = Promise.promise();
-    attempt(body, acked, done, 0);
-    return done.future();
-  }
-
-  private static void attempt(byte[] body, AtomicInteger acked, Promise<Void> done, int tries) {
-    // Like Meta (20 s), give up on a request that hangs and deliver it again.
-    client.post("/webhooks/wa").timeout(5000)
-        .putHeader("X-Hub-Signature-256", MetaSignature.sign(TestEngine.APP_SECRET, body))
-        .sendBuffer(Buffer.buffer(body))
-        .onComplete(ar -> {
-          if (ar.succeeded() && ar.result().statusCode() == 200) {
-            acked.incrementAndGet();
-            done.complete();
-          } else if (ar.succeeded() && ar.result().statusCode() != 503) {
-            done.fail("unexpected status " + ar.result().statusCode());
-          } else if (tries >= 600) {
-            done.fail("gave up after " + tries + " tries");
-          } else {
-            vertx.setTimer(100, id -> attempt(body, acked, done, tries + 1));
-          }
-        });
-  }
-
-  private static long unsettled() {
-    return Await.of(stores.outbox().list("acme", null, 100_000)).stream()
-        .filter(c -> c.status() != CommandStatus.SENT && c.status() != CommandStatus.DEAD).count();
+    return LoadChecks.deliver(vertx, client, body, tries -> port, acked);
   }
 
   private static long resumedAtStart() {
