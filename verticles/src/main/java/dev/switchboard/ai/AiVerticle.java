@@ -38,7 +38,11 @@ public final class AiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AiVerticle.class);
   private final TenantDirectory directory;
   private final SwitchboardMetrics metrics;
-  private final Map<String, AiProvider> providers = new HashMap<>();
+  private final Map<String, Built> providers = new HashMap<>();
+
+  /** A provider and the tenant configuration it was built from; a reload brings a new configuration object. */
+  private record Built(TenantConfig config, AiProvider provider) {
+  }
   private final Map<String, SchemaCheck> schemas = new HashMap<>();
   private WebClient client;
 
@@ -51,7 +55,7 @@ public final class AiVerticle extends VerticleBase {
   public Future<?> start() {
     client = WebClient.create(vertx);
     for (TenantConfig tenant : directory.tenants()) {
-      providers.put(tenant.id(), create(tenant));
+      provider(tenant);
     }
     return Future.join(vertx.eventBus().<AiRequest>consumer(Addresses.AI, this::handle).completion(),
         vertx.eventBus().<ExtractRequest>consumer(Addresses.AI_EXTRACT, this::extract).completion());
@@ -61,6 +65,17 @@ public final class AiVerticle extends VerticleBase {
   public Future<?> stop() {
     client.close();
     return Future.succeededFuture();
+  }
+
+  /** The tenant's provider, built again when its configuration was reloaded (new templates, endpoint or key). */
+  private AiProvider provider(TenantConfig tenant) {
+    Built built = providers.get(tenant.id());
+    if (built == null || built.config() != tenant) {
+      built = new Built(tenant, create(tenant));
+      providers.put(tenant.id(), built);
+      schemas.remove(tenant.id());
+    }
+    return built.provider();
   }
 
   private AiProvider create(TenantConfig tenant) {
@@ -79,7 +94,7 @@ public final class AiVerticle extends VerticleBase {
       message.fail(FailureCode.NOT_FOUND.code(), "no extraction schema for tenant");
       return;
     }
-    AiProvider provider = providers.get(tenant.id());
+    AiProvider provider = provider(tenant);
     Extractor extractor = provider instanceof Extractor e ? e : new RulesExtractor(Clock.systemUTC());
     SchemaCheck schema = schemas.computeIfAbsent(tenant.id(),
         id -> new SchemaCheck(new ObjectMapper().valueToTree(tenant.extractionSchema())));
@@ -98,9 +113,9 @@ public final class AiVerticle extends VerticleBase {
 
   private void handle(Message<AiRequest> message) {
     AiRequest request = message.body();
-    AiProvider provider = providers.get(request.tenantId());
     TenantConfig tenant = directory.tenant(request.tenantId()).orElse(null);
-    if (provider == null || tenant == null) {
+    AiProvider provider = tenant == null ? null : provider(tenant);
+    if (provider == null) {
       message.fail(FailureCode.NOT_FOUND.code(), "no AI provider for tenant");
       return;
     }

@@ -45,23 +45,28 @@ public final class Engine {
 
   public static Future<Engine> start(Vertx vertx, SwitchboardConfig config, Clock clock,
                                      PrometheusMeterRegistry registry) {
-    return start(vertx, config, clock, registry, null);
+    return start(vertx, config, clock, registry, null, () -> config);
   }
 
-  /** With {@code cluster} (the clustered Vert.x's manager) when {@code config.cluster().enabled()}. */
+  /**
+   * With {@code cluster} (the clustered Vert.x's manager) when {@code config.cluster().enabled()}, and where a
+   * configuration reload reads from ({@code reload}, called on a worker thread).
+   */
   public static Future<Engine> start(Vertx vertx, SwitchboardConfig config, Clock clock,
-                                     PrometheusMeterRegistry registry, ClusterManager cluster) {
+                                     PrometheusMeterRegistry registry, ClusterManager cluster,
+                                     java.util.function.Supplier<SwitchboardConfig> reload) {
     if (config.cluster().enabled() && cluster == null) {
       return Future.failedFuture(new IllegalStateException("cluster mode needs a clustered Vert.x"));
     }
     SwitchboardMetrics metrics = new SwitchboardMetrics(registry,
         config.tenants().stream().map(t -> t.id()).collect(Collectors.toSet()));
     return Stores.create(vertx, config.storage(), metrics).compose(stores -> deploy(vertx, config, clock, stores,
-        metrics, cluster));
+        metrics, cluster, reload));
   }
 
   private static Future<Engine> deploy(Vertx vertx, SwitchboardConfig config, Clock clock, Stores stores,
-                                       SwitchboardMetrics metrics, ClusterManager cluster) {
+                                       SwitchboardMetrics metrics, ClusterManager cluster,
+                                       java.util.function.Supplier<SwitchboardConfig> reload) {
     TenantDirectory directory = new TenantDirectory(config);
     SandboxLog sandbox = new SandboxLog(config.outbound().sandboxKeep());
     Engine engine = new Engine(config, stores, sandbox);
@@ -73,7 +78,10 @@ public final class Engine {
     boolean clustered = config.cluster().enabled();
     SessionLogVerticle sessionLog = clustered ? new SessionLogVerticle(config.cluster()) : null;
     ClusterStatus status = clustered ? new ClusterStatus(config.cluster().nodeId(), cluster) : null;
+    ConfigReloader reloader = new ConfigReloader(vertx, reload, directory, stores, clock,
+        clustered ? config.cluster().nodeId() : java.util.UUID.randomUUID().toString());
     return TenantRegistry.seed(stores.tenants(), config.tenants(), clock)
+        .compose(v -> reloader.listen())
         .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
         .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
@@ -94,7 +102,7 @@ public final class Engine {
               .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
               .compose(x -> vertx.deployVerticle(() -> new EdgeVerticle(config, directory, stores, sandbox, clock,
-                  metrics, sessions, clusterChecks), new DeploymentOptions().setInstances(config.http().instances())));
+                  metrics, sessions, clusterChecks, reloader), new DeploymentOptions().setInstances(config.http().instances())));
         })
         .map(engine);
   }

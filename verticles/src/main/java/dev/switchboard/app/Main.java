@@ -27,8 +27,14 @@ public final class Main {
         cluster = true;
       }
     }
-    SwitchboardConfig loaded = ConfigLoader.load(path, System.getenv());
-    SwitchboardConfig config = cluster ? loaded.withCluster(loaded.cluster().enable()) : loaded;
+    String configPath = path;
+    boolean clusterFlag = cluster;
+    // Also what POST /admin/v1/config/reload reads again (on a worker thread).
+    java.util.function.Supplier<SwitchboardConfig> source = () -> {
+      SwitchboardConfig loaded = ConfigLoader.load(configPath, System.getenv());
+      return clusterFlag ? loaded.withCluster(loaded.cluster().enable()) : loaded;
+    };
+    SwitchboardConfig config = source.get();
     PrometheusMeterRegistry registry = VertxFactory.registry();
     HazelcastClusterManager manager = config.cluster().enabled()
         ? new HazelcastClusterManager(VertxFactory.hazelcast(config.cluster())) : null;
@@ -39,7 +45,7 @@ public final class Main {
       LOG.error("Switchboard could not join its cluster", e);
       System.exit(1);
     }).onSuccess(vertx -> {
-      Engine.start(vertx, config, Clock.systemUTC(), registry, manager)
+      Engine.start(vertx, config, Clock.systemUTC(), registry, manager, source)
           .onSuccess(engine -> LOG.info("Switchboard ready on http://{}:{} (storage={}, tenants={}, cluster={})",
               config.http().host(), config.http().port(), config.storage().mode(), config.tenants().size(),
               config.cluster().enabled() ? config.cluster().nodeId() : "off"))

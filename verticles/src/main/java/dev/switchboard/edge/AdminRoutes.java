@@ -2,6 +2,7 @@ package dev.switchboard.edge;
 
 import dev.switchboard.app.Stores;
 import dev.switchboard.engine.bus.SessionCommand;
+import dev.switchboard.app.ConfigReloader;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.session.SessionGateway;
 import dev.switchboard.engine.conversation.ConversationState;
@@ -25,8 +26,11 @@ final class AdminRoutes {
   private final SandboxLog sandbox;
   private final byte[] token;
   private final SessionGateway sessions;
+  private final ConfigReloader reloader;
 
-  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, String token, SessionGateway sessions) {
+  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, String token, SessionGateway sessions,
+              ConfigReloader reloader) {
+    this.reloader = reloader;
     this.vertx = vertx;
     this.stores = stores;
     this.sandbox = sandbox;
@@ -46,6 +50,7 @@ final class AdminRoutes {
     router.post("/admin/v1/conversations/:key/handback").handler(ctx -> handoff(ctx, false));
     router.get("/admin/v1/outbox").handler(this::outbox);
     router.get("/admin/v1/tenants").handler(this::tenants);
+    router.post("/admin/v1/config/reload").handler(this::reload);
     router.get("/admin/v1/sandbox").handler(this::sandbox);
   }
 
@@ -109,6 +114,19 @@ final class AdminRoutes {
           .put("trigger", a.trigger().name()).put("actor", a.actor()).put("at", a.at().toString())));
       return new JsonObject().put("key", key.asString()).put("items", items);
     }));
+  }
+
+  /** Reloads tenants, channels and integrations on every node; a file that does not load is refused as a whole. */
+  private void reload(RoutingContext ctx) {
+    reloader.reloadEverywhere().onComplete(ar -> {
+      if (ar.succeeded()) {
+        ctx.json(new JsonObject().put("status", "reloaded").put("tenants", ar.result()));
+      } else if (ar.cause() instanceof IllegalArgumentException e) {
+        ErrorReply.send(ctx, 400, "invalid_config", e.getMessage());
+      } else {
+        ErrorReply.send(ctx, 503, "unavailable", "the configuration could not be reloaded");
+      }
+    });
   }
 
   private void handoff(RoutingContext ctx, boolean toHuman) {

@@ -1,5 +1,6 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.app.ConfigReloader;
 import dev.switchboard.app.DependencyCheck;
 import dev.switchboard.app.Stores;
 import dev.switchboard.session.SessionGateway;
@@ -29,11 +30,13 @@ public final class EdgeVerticle extends VerticleBase {
   private final SwitchboardMetrics metrics;
   private final SessionGateway sessions;
   private final List<DependencyCheck> clusterChecks;
+  private final ConfigReloader reloader;
   private HttpServer server;
 
   public EdgeVerticle(SwitchboardConfig config, TenantDirectory directory, Stores stores, SandboxLog sandbox,
                       Clock clock, SwitchboardMetrics metrics, SessionGateway sessions,
-                      List<DependencyCheck> clusterChecks) {
+                      List<DependencyCheck> clusterChecks, ConfigReloader reloader) {
+    this.reloader = reloader;
     this.metrics = metrics;
     this.sessions = sessions;
     this.clusterChecks = clusterChecks;
@@ -57,7 +60,7 @@ public final class EdgeVerticle extends VerticleBase {
     }));
     new WebhookRoutes(vertx, directory, config.http(), clock, metrics).mount(router);
     new WebchatSocket(vertx, directory, clock, config.http().ingestTimeoutMs()).mount(router);
-    new AdminRoutes(vertx, stores, sandbox, config.adminToken(), sessions).mount(router);
+    new AdminRoutes(vertx, stores, sandbox, config.adminToken(), sessions, reloader).mount(router);
     new ActionRoutes(vertx, stores, directory, clock).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {

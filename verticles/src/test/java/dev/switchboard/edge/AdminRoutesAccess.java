@@ -14,9 +14,12 @@ public final class AdminRoutesAccess {
   }
 
   public static void mount(Router router, Vertx vertx, Stores stores) {
+    var config = ConfigLoader.parse("adminToken: x", k -> null);
+    var directory = new TenantDirectory(config);
     new AdminRoutes(vertx, stores, new SandboxLog(10), "token",
-        new dev.switchboard.session.LocalSessionGateway(vertx.eventBus(), 1)).mount(router);
-    new ActionRoutes(vertx, stores, new TenantDirectory(ConfigLoader.parse("adminToken: x", k -> null)),
-        Clock.systemUTC()).mount(router);
+        new dev.switchboard.session.LocalSessionGateway(vertx.eventBus(), 1),
+        new dev.switchboard.app.ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
+        .mount(router);
+    new ActionRoutes(vertx, stores, directory, Clock.systemUTC()).mount(router);
   }
 }

@@ -52,6 +52,7 @@ class ClusterIT {
   private static FakeProvider graph;
   private static final List<EngineProcess> nodes = new ArrayList<>();
   private static final List<Integer> httpPorts = new ArrayList<>();
+  private static final List<Path> configs = new ArrayList<>();
   private static WebClient client;
 
   @BeforeAll
@@ -85,6 +86,7 @@ class ClusterIT {
           env::get);
       Path config = dir.resolve("node-" + (i + 1) + ".yaml");
       Files.writeString(config, yaml);
+      configs.add(config);
       nodes.add(new EngineProcess(config, dir.resolve("node-" + (i + 1) + "-" + run + ".log")));
     }
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"),
@@ -202,6 +204,35 @@ class ClusterIT {
     assertThat(unknown.statusCode()).as("no such conversation, answered from the owning node").isEqualTo(404);
     assertThat(Await.of(stores.audit().list(new ConversationKey("acme", "wa", "+" + from(0)))))
         .extracting(a -> a.to().name()).containsSubsequence("HUMAN", "BOT", "HUMAN");
+  }
+
+  @Test
+  @Order(5)
+  void aConfigurationReloadAskedOnOneNodeReachesEveryNode() throws Exception {
+    for (Path config : configs) {
+      Files.writeString(config, Files.readString(config).replace("Olá! Como posso ajudar?", "Oi, aqui é a equipe nova!"));
+    }
+    var reloaded = Await.of(client.post(httpPorts.get(0), "127.0.0.1", "/admin/v1/config/reload")
+        .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).send());
+    assertThat(reloaded.statusCode()).isEqualTo(200);
+    assertThat(Await.until(() -> nodes.stream().allMatch(n -> n.log().contains("configuration reloaded")), 15_000))
+        .as("every node read its configuration again").isTrue();
+    // AI requests go to any node's AI verticle: greetings from nine new contacts exercise all three.
+    AtomicInteger acked = new AtomicInteger();
+    List<String> contacts = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      String contact = String.format("55119%08d", 70_000 + i);
+      contacts.add(contact);
+      int node = i % NODES;
+      Await.of(deliver(WhatsAppPayloads.text(contact, "wamid.reload" + i, "oi"), node, acked));
+    }
+    assertThat(Await.until(() -> contacts.stream().allMatch(c -> repliesTo(c).size() == 1), 30_000)).isTrue();
+    assertThat(contacts).allSatisfy(c -> assertThat(repliesTo(c).get(0)).contains("Oi, aqui é a equipe nova!"));
+  }
+
+  private static List<String> repliesTo(String contact) {
+    return graph.received().stream().map(FakeProvider.Recorded::body)
+        .filter(b -> contact.equals(new JsonObject(b).getString("to"))).toList();
   }
 
   /** Like a load balancer in front of the nodes: a refused or failed request goes to the next node. */

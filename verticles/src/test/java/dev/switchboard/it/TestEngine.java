@@ -48,15 +48,23 @@ final class TestEngine implements AutoCloseable {
     port = freePort();
     Map<String, String> env = new HashMap<>(placeholders);
     env.put("PORT", String.valueOf(port));
-    SwitchboardConfig config;
+    SwitchboardConfig config = load(env);
+    engine = Await.of(Engine.start(engineVertx, config, clock, registry, null, () -> load(env)));
+    client = WebClient.create(outside, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+  }
+
+  /** What a configuration reload reads: the test file with the current edit applied. */
+  final java.util.concurrent.atomic.AtomicReference<java.util.function.UnaryOperator<String>> configEdit =
+      new java.util.concurrent.atomic.AtomicReference<>(java.util.function.UnaryOperator.identity());
+
+  private SwitchboardConfig load(Map<String, String> env) {
     try {
-      config = ConfigLoader.parse(Files.readString(Path.of("src/test/resources/switchboard-test.yaml")), env::get);
+      return ConfigLoader.parse(configEdit.get().apply(
+          Files.readString(Path.of("src/test/resources/switchboard-test.yaml"))), env::get);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    engine = Await.of(Engine.start(engineVertx, config, clock, registry));
-    client = WebClient.create(outside, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
   }
 
   static byte[] fixture(String name) {

@@ -14,6 +14,8 @@ public final class Addresses {
   public static final String OUTBOUND_STATUS = "sb.outbound.status";
   /** Broadcast (publish) to every node: a conversation changed hands ({@link ConversationStateChanged}). */
   public static final String CONVERSATION_STATE = "sb.conversation.state";
+  /** Broadcast (publish) to every node: read the configuration again ({@link ConfigReload}). */
+  public static final String CONFIG_RELOAD = "sb.config.reload";
   private static final String NODE_REPLY_PREFIX = "sb.cluster.reply.";
   private static final String SESSION_PREFIX = "sb.session.";
   private static final String WEBCHAT_PREFIX = "sb.webchat.out.";

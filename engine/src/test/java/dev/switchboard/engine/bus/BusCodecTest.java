@@ -49,6 +49,7 @@ class BusCodecTest {
         new SessionCommand.CloseIdle(KEY, AT),
         new SessionCommand.Accepted("BOT"),
         SessionReply.ok("req-1", "HUMAN"),
+        new ConfigReload("node-1"),
         new ConversationStateChanged(new ConversationKey("acme", "wa", "+5511987654321"), "HUMAN",
             java.time.Instant.parse("2026-12-02T10:00:00Z")),
         SessionReply.failed("req-2", FailureCode.NOT_FOUND.code(), "no such conversation"),

@@ -15,15 +15,33 @@ public final class TenantDirectory {
     }
   }
 
-  private final Map<String, Binding> byChannel = new HashMap<>();
-  private final Map<String, TenantConfig> byTenant = new HashMap<>();
-  private final Map<String, IntegrationBinding> byIntegration = new HashMap<>();
-
   /** An integration with the tenant it belongs to. */
   public record IntegrationBinding(TenantConfig tenant, IntegrationConfig integration) {
   }
 
+  /** One consistent snapshot: a reload swaps the whole of it, so a lookup never mixes old and new. */
+  private record State(Map<String, Binding> byChannel, Map<String, TenantConfig> byTenant,
+                       Map<String, IntegrationBinding> byIntegration) {
+  }
+
+  private volatile State state;
+
   public TenantDirectory(SwitchboardConfig config) {
+    this.state = build(config);
+  }
+
+  /**
+   * Takes the tenants, channels and integrations of a newly loaded configuration (templates, secrets and tokens,
+   * timeouts). Settings read once at start-up — HTTP, storage, cluster, AI endpoints — still need a restart.
+   */
+  public void replace(SwitchboardConfig config) {
+    this.state = build(config);
+  }
+
+  private static State build(SwitchboardConfig config) {
+    Map<String, Binding> byChannel = new HashMap<>();
+    Map<String, TenantConfig> byTenant = new HashMap<>();
+    Map<String, IntegrationBinding> byIntegration = new HashMap<>();
     for (TenantConfig tenant : config.tenants()) {
       byTenant.put(tenant.id(), tenant);
       for (ChannelConfig channel : tenant.channels()) {
@@ -33,21 +51,22 @@ public final class TenantDirectory {
         byIntegration.put(integration.id(), new IntegrationBinding(tenant, integration));
       }
     }
+    return new State(Map.copyOf(byChannel), Map.copyOf(byTenant), Map.copyOf(byIntegration));
   }
 
   public Optional<Binding> channel(String channelId) {
-    return Optional.ofNullable(byChannel.get(channelId));
+    return Optional.ofNullable(state.byChannel().get(channelId));
   }
 
   public Optional<IntegrationBinding> integration(String integrationId) {
-    return Optional.ofNullable(byIntegration.get(integrationId));
+    return Optional.ofNullable(state.byIntegration().get(integrationId));
   }
 
   public Optional<TenantConfig> tenant(String tenantId) {
-    return Optional.ofNullable(byTenant.get(tenantId));
+    return Optional.ofNullable(state.byTenant().get(tenantId));
   }
 
   public java.util.Collection<TenantConfig> tenants() {
-    return byTenant.values();
+    return state.byTenant().values();
   }
 }
