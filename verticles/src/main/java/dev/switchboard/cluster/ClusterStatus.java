@@ -27,10 +27,6 @@ public final class ClusterStatus {
     this.partitions = Set.copyOf(owned);
   }
 
-  public Set<Integer> partitions() {
-    return partitions;
-  }
-
   public List<DependencyCheck> checks(SessionLog log) {
     DependencyCheck membership = new DependencyCheck("cluster", true,
         () -> manager.isActive() && manager.getNodes().contains(manager.getNodeId())

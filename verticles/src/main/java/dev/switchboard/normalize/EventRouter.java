@@ -32,12 +32,12 @@ public final class EventRouter {
 
   /** True when an actor took the event; false when it was only recorded (nothing acts on it yet). */
   public Future<Boolean> route(NormalizedEvent event, String correlationId) {
-    DeliveryOptions withId = new DeliveryOptions(options).addHeader(Correlation.HEADER, Correlation.orNone(correlationId));
     if (event instanceof MessageReceived m) {
       ConversationKey key = ConversationKey.of(m.source().channel(), m.contact());
       return sessions.submit(new SessionCommand.Deliver(key, m), correlationId).map(true);
     }
     if (event instanceof StatusChanged s) {
+      DeliveryOptions withId = new DeliveryOptions(options).addHeader(Correlation.HEADER, Correlation.orNone(correlationId));
       return bus.request(Addresses.OUTBOUND_STATUS, s, withId).map(true);
     }
     return inbox.markProcessed(List.of(event.dedupeKey())).map(false);

@@ -12,6 +12,7 @@ import dev.switchboard.engine.bus.RawWebhook;
 import dev.switchboard.engine.channel.Normalizers;
 import dev.switchboard.engine.channel.PayloadException;
 import dev.switchboard.engine.channel.Payloads;
+import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.event.NormalizedEvent;
 import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.session.SessionGateway;
@@ -34,9 +35,8 @@ public final class NormalizerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NormalizerVerticle.class);
   private final SwitchboardConfig config;
   private final Stores stores;
-  private EventRouter router;
-
   private final SessionGateway sessions;
+  private EventRouter router;
 
   public NormalizerVerticle(SwitchboardConfig config, Stores stores, SessionGateway sessions) {
     this.config = config;
@@ -97,7 +97,7 @@ public final class NormalizerVerticle extends VerticleBase {
    * again — at worst a second copy, which the session step's processed check drops.
    */
   private Future<Void> resubmitIfUnprocessed(NormalizedEvent event, String cid) {
-    if (!(event instanceof dev.switchboard.engine.event.MessageReceived)) {
+    if (!(event instanceof MessageReceived)) {
       return Future.succeededFuture();
     }
     return stores.inbox().processedAmong(List.of(event.dedupeKey()))

@@ -15,8 +15,19 @@ import java.util.function.Function;
  * a connection error or timeout as a transient failure.
  */
 final class HttpCall {
+  private static final int CONNECTIONS_PER_HOST = 64;
   private final WebClient client;
   private final long timeoutMs;
+
+  /**
+   * The senders' client. Vert.x's default is 5 connections per host: with thousands of conversations sending at
+   * once, requests queued for a connection ran into their own timeout and came back as retries.
+   */
+  static WebClient client(io.vertx.core.Vertx vertx) {
+    return WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setKeepAlive(true)
+        .setTcpNoDelay(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST)
+        .setHttp2MaxSize(CONNECTIONS_PER_HOST / 8));
+  }
 
   HttpCall(WebClient client, long timeoutMs) {
     this.client = client;

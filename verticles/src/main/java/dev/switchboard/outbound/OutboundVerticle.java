@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboundVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
-  private static final int CONNECTIONS_PER_HOST = 64;
   private final OutboundConfig config;
   private final TenantDirectory directory;
   private final Stores stores;
@@ -45,6 +44,7 @@ public final class OutboundVerticle extends VerticleBase {
   private final Clock clock;
   private final Backoff backoff;
   private final SendLimits limits;
+  private final SendLease lease;
   private final SwitchboardMetrics metrics;
   private final ConversationLanes lanes = new ConversationLanes();
   private final HandedOver handedOver = new HandedOver();
@@ -66,15 +66,12 @@ public final class OutboundVerticle extends VerticleBase {
     this.backoff = new Backoff(Duration.ofMillis(config.baseBackoffMs()), Duration.ofMillis(config.maxBackoffMs()),
         config.maxAttempts(), Duration.ofMillis(config.maxAgeMs()));
     this.limits = new SendLimits(stores.rateLimiter(), config);
+    this.lease = new SendLease(stores.outbox(), clock, config.requestTimeoutMs());
   }
 
   @Override
   public Future<?> start() {
-    // Vert.x's default is 5 connections per host: with thousands of conversations sending at once, requests queued
-    // for a connection ran into their own timeout and came back as retries. Providers take many parallel calls.
-    client = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setKeepAlive(true)
-        .setTcpNoDelay(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST)
-        .setHttp2MaxSize(CONNECTIONS_PER_HOST / 8));
+    client = HttpCall.client(vertx);
     HttpCall http = new HttpCall(client, config.requestTimeoutMs());
     whatsapp = new WhatsAppSender(http, config.whatsappBaseUrl());
     MessengerSender messenger = new MessengerSender(http, config.messengerBaseUrl(), config.instagramBaseUrl());
@@ -144,17 +141,8 @@ public final class OutboundVerticle extends VerticleBase {
       }
       boolean waiting = command.nextAttemptAt() != null && command.nextAttemptAt().isAfter(clock.instant());
       if (command.status() == CommandStatus.SENDING && !waiting) {
-        // The claim's lease is over: whoever sent it died mid-send. Take it back (one node wins the CAS) and send;
-        // the provider may have it already, which the Idempotency-Key header lets it recognise.
-        return stores.outbox().transition(CommandStatus.SENDING, command.retryAt(clock.instant(), "send lease expired"))
-            .compose(won -> {
-              if (!won) {
-                return Future.succeededFuture(false);
-              }
-              LOG.info("send lease expired, taking back command {} {}", kv("tenant", command.key().tenantId()),
-                  kv("conversation", command.key().logId()));
-              return attempt(commandId);
-            });
+        // The claim's lease is over: whoever sent it died mid-send.
+        return lease.takeBack(command).compose(won -> won ? attempt(commandId) : Future.succeededFuture(false));
       }
       if (command.status() == CommandStatus.SENDING || waiting) {
         return Future.succeededFuture(false);
@@ -183,7 +171,7 @@ public final class OutboundVerticle extends VerticleBase {
   }
 
   private Future<CommandStatus> claim(OutboundCommand command) {
-    OutboundCommand claimed = command.sending(clock.instant().plusMillis(leaseMs()));
+    OutboundCommand claimed = command.sending(lease.until());
     return stores.outbox().transition(command.status(), claimed)
         .compose(won -> won ? deliver(claimed) : Future.succeededFuture(CommandStatus.SENDING));
   }
@@ -241,11 +229,6 @@ public final class OutboundVerticle extends VerticleBase {
           command.attempts(), next.lastError());
     }
     return stores.outbox().transition(CommandStatus.SENDING, next).map(next.status());
-  }
-
-  /** Longer than any one send can take (timeouts included), so only a dead sender's claim ever expires. */
-  private long leaseMs() {
-    return 3L * config.requestTimeoutMs() + 5000;
   }
 
   private static String cid(OutboundCommand command) {

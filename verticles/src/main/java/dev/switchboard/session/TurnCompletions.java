@@ -42,8 +42,4 @@ public final class TurnCompletions {
       p.tryFail("partition revoked");
     }
   }
-
-  public int size() {
-    return waiting.size();
-  }
 }

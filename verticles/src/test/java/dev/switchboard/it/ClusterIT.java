@@ -3,7 +3,6 @@ package dev.switchboard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.ConfigLoader;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.pg.PgStores;
@@ -12,12 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,64 +38,36 @@ class ClusterIT {
   private static final int NODES = 3;
   private static final int CONVERSATIONS = 150;
   private static final int MESSAGES = 8;
-  private static final String BOOTSTRAP = System.getenv().getOrDefault("SB_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
   private static Vertx vertx;
   private static PgTestDatabase db;
   private static Stores stores;
   private static FakeProvider graph;
-  private static final List<EngineProcess> nodes = new ArrayList<>();
-  private static final List<Integer> httpPorts = new ArrayList<>();
-  private static final List<Path> configs = new ArrayList<>();
+  private static ClusterNodes nodes;
   private static WebClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    String[] hostPort = BOOTSTRAP.split(":");
-    try (Socket probe = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
-      assertThat(probe.isConnected()).isTrue();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("no Kafka broker at " + BOOTSTRAP + ": run `bash scripts/kafka/kafka.sh start`", e);
-    }
     vertx = Vertx.vertx();
     db = new PgTestDatabase(vertx);
     stores = Await.of(PgStores.create(vertx, db.config()));
     graph = new FakeProvider().start();
-    List<Integer> hzPorts = new ArrayList<>();
-    for (int i = 0; i < NODES; i++) {
-      httpPorts.add(freePort());
-      hzPorts.add(freePort());
-    }
-    String members = hzPorts.stream().map(p -> "\"127.0.0.1:" + p + "\"").collect(Collectors.joining(", ", "[", "]"));
-    Path dir = Files.createDirectories(Path.of("target/cluster-test"));
-    String run = db.schema();
-    for (int i = 0; i < NODES; i++) {
-      Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(httpPorts.get(i)), "STORAGE", "postgres",
-          "PG_URL", db.config().url(), "WA_SENDER", "whatsapp", "PROVIDER_URL", graph.url(), "DEBOUNCE_MS", "0",
-          "CLUSTER", "true", "NODE_ID", "node-" + (i + 1), "HZ_PORT", String.valueOf(hzPorts.get(i)),
-          "HZ_MEMBERS", members));
-      env.putAll(Map.of("KAFKA_BOOTSTRAP", BOOTSTRAP, "KAFKA_TOPIC", "sb-it-" + run, "KAFKA_GROUP", "sb-it-" + run,
-          "REQUEST_TIMEOUT_MS", "1000", "TICK_MS", "500"));
-      String yaml = ConfigLoader.substitute(Files.readString(Path.of("src/test/resources/switchboard-test.yaml")),
-          env::get);
-      Path config = dir.resolve("node-" + (i + 1) + ".yaml");
-      Files.writeString(config, yaml);
-      configs.add(config);
-      nodes.add(new EngineProcess(config, dir.resolve("node-" + (i + 1) + "-" + run + ".log")));
-    }
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"),
         new io.vertx.core.http.PoolOptions().setHttp1MaxSize(24));
-    nodes.forEach(EngineProcess::start);
+    nodes = new ClusterNodes(NODES, db.schema(), Map.of("STORAGE", "postgres", "PG_URL", db.config().url(),
+        "WA_SENDER", "whatsapp", "PROVIDER_URL", graph.url(), "DEBOUNCE_MS", "0", "REQUEST_TIMEOUT_MS", "1000",
+        "TICK_MS", "500"), client).start();
     for (int i = 0; i < NODES; i++) {
       int node = i;
-      assertThat(Await.until(() -> ready(node) != null && ready(node).getJsonObject("checks").getJsonObject("cluster")
-          .getInteger("members") == NODES, 120_000)).as("node %d ready in a cluster of %d", node + 1, NODES).isTrue();
+      assertThat(Await.until(() -> nodes.ready(node) != null && nodes.ready(node).getJsonObject("checks")
+          .getJsonObject("cluster").getInteger("members") == NODES, 120_000))
+          .as("node %d ready in a cluster of %d", node + 1, NODES).isTrue();
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (EngineProcess node : nodes) {
-      node.close();
+    if (nodes != null) {
+      nodes.close();
     }
     if (client != null) {
       client.close();
@@ -125,7 +90,7 @@ class ClusterIT {
         .as("all 12 partitions assigned across the nodes").isTrue();
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
-      JsonObject kafka = ready(i).getJsonObject("checks").getJsonObject("kafka");
+      JsonObject kafka = nodes.ready(i).getJsonObject("checks").getJsonObject("kafka");
       assertThat(kafka.getString("status")).isEqualTo("UP");
       kafka.getJsonArray("partitions").forEach(p -> all.add((Integer) p));
     }
@@ -161,7 +126,7 @@ class ClusterIT {
     Future<?> all = Future.all(conversations);
     int total = CONVERSATIONS * MESSAGES;
     assertThat(Await.until(() -> acked.get() >= total / 3, 120_000)).isTrue();
-    EngineProcess victim = nodes.get(1);
+    EngineProcess victim = nodes.node(1);
     victim.kill();
     int ackedAtKill = acked.get();
     assertThat(Await.until(() -> acked.get() >= ackedAtKill + total / 4 || all.isComplete(), 120_000)).isTrue();
@@ -175,7 +140,7 @@ class ClusterIT {
     LoadChecks.assertProcessedOnceInOrder(stores, CONVERSATIONS, MESSAGES, ClusterIT::from, "wamid.n");
     long resends = LoadChecks.assertRepliesOnceInEffect(stores, graph);
     assertThat(resends).as("resends beyond the sends the dead node had claimed").isLessThanOrEqualTo(leasesTakenBack());
-    String logs = nodes.stream().map(EngineProcess::log).collect(Collectors.joining());
+    String logs = nodes.logs();
     System.out.printf("cluster test: %d webhooks acked (%d before the kill), %d replies, %d resent, %d redelivered "
             + "event(s) skipped%n", acked.get(), ackedAtKill, Await.of(stores.outbox().list("acme", null, 100_000)).size(),
         resends,
@@ -185,20 +150,17 @@ class ClusterIT {
   @Test
   @Order(4)
   void aHandOffAskedOnAnyNodeRunsOnTheOwningNodeAndAnswersTheCaller() {
-    for (int i = 0; i < NODES; i++) {
-      int node = i;
-      assertThat(Await.until(() -> ready(node) != null, 120_000)).as("node %d back", node + 1).isTrue();
-    }
+    assertThat(Await.until(() -> nodes.all(i -> nodes.ready(i) != null), 120_000)).as("every node back").isTrue();
     String key = TestEngine.key("acme", "wa", "+" + from(0));
     for (int node = 0; node < NODES; node++) {
       boolean toHuman = node % 2 == 0;
-      var response = Await.of(client.post(httpPorts.get(node), "127.0.0.1",
+      var response = Await.of(client.post(nodes.port(node), "127.0.0.1",
               "/admin/v1/conversations/" + key + (toHuman ? "/handoff" : "/handback"))
           .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).sendJsonObject(new JsonObject().put("agent", "ana")));
       assertThat(response.statusCode()).as("node %d", node + 1).isEqualTo(200);
       assertThat(response.bodyAsJsonObject().getString("state")).isEqualTo(toHuman ? "HUMAN" : "BOT");
     }
-    var unknown = Await.of(client.post(httpPorts.get(1), "127.0.0.1", "/admin/v1/conversations/"
+    var unknown = Await.of(client.post(nodes.port(1), "127.0.0.1", "/admin/v1/conversations/"
             + TestEngine.key("acme", "wa", "+5511999990000") + "/handoff")
         .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).sendJsonObject(new JsonObject()));
     assertThat(unknown.statusCode()).as("no such conversation, answered from the owning node").isEqualTo(404);
@@ -209,13 +171,11 @@ class ClusterIT {
   @Test
   @Order(5)
   void aConfigurationReloadAskedOnOneNodeReachesEveryNode() throws Exception {
-    for (Path config : configs) {
-      Files.writeString(config, Files.readString(config).replace("Olá! Como posso ajudar?", "Oi, aqui é a equipe nova!"));
-    }
-    var reloaded = Await.of(client.post(httpPorts.get(0), "127.0.0.1", "/admin/v1/config/reload")
+    nodes.editConfigs(yaml -> yaml.replace("Olá! Como posso ajudar?", "Oi, aqui é a equipe nova!"));
+    var reloaded = Await.of(client.post(nodes.port(0), "127.0.0.1", "/admin/v1/config/reload")
         .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).send());
     assertThat(reloaded.statusCode()).isEqualTo(200);
-    assertThat(Await.until(() -> nodes.stream().allMatch(n -> n.log().contains("configuration reloaded")), 15_000))
+    assertThat(Await.until(() -> nodes.all(i -> nodes.node(i).log().contains("configuration reloaded")), 15_000))
         .as("every node read its configuration again").isTrue();
     // AI requests go to any node's AI verticle: greetings from nine new contacts exercise all three.
     AtomicInteger acked = new AtomicInteger();
@@ -237,23 +197,13 @@ class ClusterIT {
 
   /** Like a load balancer in front of the nodes: a refused or failed request goes to the next node. */
   private static Future<Void> deliver(byte[] body, int node, AtomicInteger acked) {
-    return LoadChecks.deliver(vertx, client, body, tries -> httpPorts.get(Math.floorMod(node + tries, NODES)), acked);
-  }
-
-  private static JsonObject ready(int node) {
-    try {
-      var response = Await.of(client.get(httpPorts.get(node), "127.0.0.1", "/ready").timeout(3000).send());
-      return response.bodyAsJsonObject();
-    } catch (RuntimeException | AssertionError e) {
-      // Not listening yet (starting) or not at all (killed).
-      return null;
-    }
+    return LoadChecks.deliver(vertx, client, body, tries -> nodes.port(Math.floorMod(node + tries, NODES)), acked);
   }
 
   private static Set<Integer> assignedPartitions() {
     Set<Integer> all = new HashSet<>();
     for (int i = 0; i < NODES; i++) {
-      JsonObject r = ready(i);
+      JsonObject r = nodes.ready(i);
       if (r != null && r.getJsonObject("checks").containsKey("kafka")) {
         r.getJsonObject("checks").getJsonObject("kafka").getJsonArray("partitions").forEach(p -> all.add((Integer) p));
       }
@@ -264,7 +214,7 @@ class ClusterIT {
   private static List<String> occurrences() {
     List<String> fired = new ArrayList<>();
     Matcher m = Pattern.compile("schedule fired schedule=idle-close job=idle-close occurrence=(\\S+)")
-        .matcher(nodes.stream().map(EngineProcess::log).collect(Collectors.joining("\n")));
+        .matcher(nodes.logs());
     while (m.find()) {
       fired.add(m.group(1));
     }
@@ -272,7 +222,7 @@ class ClusterIT {
   }
 
   private static long leasesTakenBack() {
-    return count(nodes.stream().map(EngineProcess::log).collect(Collectors.joining("\n")), "send lease expired, taking back");
+    return count(nodes.logs(), "send lease expired, taking back");
   }
 
   private static long count(String text, String needle) {
@@ -281,12 +231,6 @@ class ClusterIT {
       n++;
     }
     return n;
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static String from(int c) {

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +48,7 @@ class CrashRecoveryIT {
     db = new PgTestDatabase(vertx);
     stores = Await.of(PgStores.create(vertx, db.config()));
     graph = new FakeProvider().start();
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    port = TestEngine.freePort();
     Map<String, String> env = new HashMap<>(Map.of("PORT", String.valueOf(port), "STORAGE", "postgres",
         "PG_URL", db.config().url(), "WA_SENDER", "whatsapp", "PROVIDER_URL", graph.url(), "DEBOUNCE_MS", "0"));
     String yaml = ConfigLoader.substitute(Files.readString(Path.of("src/test/resources/switchboard-test.yaml")),

@@ -12,7 +12,6 @@ import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.store.SessionStep;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,10 +54,7 @@ class OutboundActionsIT {
       }
       return new FakeProvider.Response(200, provider.graphOk());
     });
-    int smtpPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      smtpPort = s.getLocalPort();
-    }
+    int smtpPort = TestEngine.freePort();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     t = new TestEngine(Map.of("PROVIDER_URL", provider.url(), "WA_SENDER", "whatsapp", "TG_SENDER", "telegram",

@@ -99,7 +99,7 @@ final class TestEngine implements AutoCloseable {
     return URLEncoder.encode(tenant + ":" + channel + ":" + contact, StandardCharsets.UTF_8);
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
