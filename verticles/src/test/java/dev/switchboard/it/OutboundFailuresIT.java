@@ -197,7 +197,7 @@ class OutboundFailuresIT {
   void aBurstOfAThousandIsPacedPerSendingNumber() {
     try (FakeProvider graph = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
-             "SENDER_RATE", "400", "SENDER_BURST", "40"))) {
+             "SENDER_RATE", "200", "SENDER_BURST", "20"))) {
       List<Future<?>> posts = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
         posts.add(t.adminPost("/admin/v1/actions", new JsonObject().put("tenant", "acme").put("target", "wa")
@@ -217,12 +217,13 @@ class OutboundFailuresIT {
         }
         busiest = Math.max(busiest, i - j + 1);
       }
-      // 400/s with a burst of 40: the thousand cannot go out faster than (1000 - 40) / 400 s. Tokens are taken
-      // before the HTTP client's connection pool, so a stall on this 2-core box can bunch deliveries in a
-      // one-second window; the overall pace is what the bucket guarantees.
+      // 200/s with a burst of 20: the bucket hands out its last token no earlier than (1000 - 20) / 200 = 4.9 s
+      // after its first. Deliveries are seen at the provider, after the HTTP client's connection pool, so each
+      // can lag its token by a stall on this 2-core box (the first ones also open connections): the span may
+      // shrink by that jitter, hence the 0.9 s allowance. Unpaced, a thousand local sends take well under 2 s.
       long span = at[at.length - 1] - at[0];
       System.out.printf("burst: 1000 sends over %d ms, busiest 1 s window %d%n", span, busiest);
-      assertThat(span).isGreaterThanOrEqualTo(2300);
+      assertThat(span).isGreaterThanOrEqualTo(4000);
       assertThat(scrape(t)).contains("sb_outbound_rate_limited_total{sender=\"whatsapp\"}");
     }
   }

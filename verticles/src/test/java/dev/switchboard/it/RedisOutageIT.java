@@ -8,11 +8,13 @@ import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.store.PgTestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,13 +53,18 @@ class RedisOutageIT {
       }
       assertThat(Await.until(() -> acked.get() >= CONVERSATIONS * MESSAGES / 3, 60_000)).isTrue();
       redis.kill();
-      var ready = Await.of(t.client.get("/ready").send());
-      assertThat(ready.statusCode()).as("Redis is optional: still ready").isEqualTo(200);
-      assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("DEGRADED");
-      assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("redis").getString("status"))
-          .isEqualTo("DOWN");
-      assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getJsonObject("postgres").getString("status"))
-          .isEqualTo("UP");
+      // While the load runs, a probe can briefly time out behind queued PostgreSQL work; what must hold is that
+      // losing Redis alone settles to DEGRADED (200), never to DOWN. A Redis treated as required stays 503.
+      AtomicReference<JsonObject> last = new AtomicReference<>();
+      boolean degraded = Await.until(() -> {
+        var ready = Await.of(t.client.get("/ready").send());
+        JsonObject body = ready.bodyAsJsonObject();
+        last.set(body.put("httpStatus", ready.statusCode()));
+        return ready.statusCode() == 200 && "DEGRADED".equals(body.getString("status"))
+            && "DOWN".equals(body.getJsonObject("checks").getJsonObject("redis").getString("status"));
+      }, 15_000);
+      assertThat(degraded).as("Redis is optional: ready but DEGRADED, last /ready %s", last.get()).isTrue();
+      assertThat(last.get().getJsonObject("checks").getJsonObject("postgres").getString("status")).isEqualTo("UP");
       Await.of(Future.all(all));
       assertThat(statuses).hasSize(CONVERSATIONS * MESSAGES * 2).containsOnly(200);
 
