@@ -9,6 +9,12 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"; cd "$ROOT"
 OUT="${1:-$ROOT/bench/target/run}"; mkdir -p "$OUT"
 DUR=${DURATION:-20}; USERS=${USERS:-64}
 trap 'bash scripts/cluster/nodes.sh stop >/dev/null 2>&1 || true' EXIT
+settle() { # up to 120 s, until the inbox has nothing unprocessed
+  for _ in $(seq 1 120); do
+    left=$(psql -h 127.0.0.1 -U postgres -d switchboard_bench -tAc "SELECT count(*) FROM inbox WHERE NOT processed")
+    [ "$left" = 0 ] && return 0; sleep 1
+  done
+}
 for n in 1 2 3; do
   echo "== cluster, $n node(s)"
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS switchboard_bench" -c "CREATE DATABASE switchboard_bench"
@@ -17,16 +23,15 @@ for n in 1 2 3; do
     SB_KAFKA_TOPIC="switchboard.bench.$n.$stamp" SB_KAFKA_GROUP="switchboard-bench-$n-$stamp" PIN=1 SB_HEAP=768m \
     bash scripts/cluster/nodes.sh start "$n" > "$OUT/cluster-$n.nodes" 2>&1
   bases=$(for i in $(seq 1 "$n"); do printf 'http://127.0.0.1:%d,' $((8080 + i)); done); bases=${bases%,}
-  # The same 10 s of warm-up traffic as the single-node runs, so the nodes are measured after JIT.
+  # Warm-up as long as the single-node runs' (JIT), at an offered rate the nodes process as it comes, then drained,
+  # so the measured run neither pays for compilation nor for the warm-up's backlog.
   mvn -B -ntp -Pbench -pl bench gatling:test -Dgatling.simulationClass=dev.switchboard.bench.gatling.IngestSimulation \
-    -Dbases="$bases" -Dusers="$USERS" -Dduration=10 > "$OUT/cluster-$n.warm.log" 2>&1 || true
+    -Dbases="$bases" -Drate=100 -Dduration="${WARMUP:-45}" > "$OUT/cluster-$n.warm.log" 2>&1 || true
+  settle
   mvn -B -ntp -Pbench -pl bench gatling:test -Dgatling.simulationClass=dev.switchboard.bench.gatling.IngestSimulation \
     -Dbases="$bases" -Dusers="$USERS" -Dduration="$DUR" > "$OUT/cluster-$n.log" 2>&1 || true
   # Let the nodes drain, then count what they processed (the ack only promised it is in Kafka).
-  for _ in $(seq 1 60); do
-    left=$(psql -h 127.0.0.1 -U postgres -d switchboard_bench -tAc "SELECT count(*) FROM inbox WHERE NOT processed")
-    [ "$left" = 0 ] && break; sleep 1
-  done
+  settle
   psql -h 127.0.0.1 -U postgres -d switchboard_bench -tAc \
     "SELECT count(*) FILTER (WHERE processed) || ' of ' || count(*) FROM inbox" > "$OUT/cluster-$n.processed"
   bash scripts/cluster/nodes.sh stop >> "$OUT/cluster-$n.nodes" 2>&1

@@ -8,8 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT="$ROOT/bench/target/run"; mkdir -p "$OUT"
-DUR=${DURATION:-20}; USERS=${USERS:-64}; CONTACTS=${CONTACTS:-1000}; MESSAGES=${MESSAGES:-20}
-if [ "${QUICK:-0}" = 1 ]; then DUR=8; CONTACTS=200; MESSAGES=10; fi
+DUR=${DURATION:-20}; WARMUP=${WARMUP:-45}; USERS=${USERS:-64}; CONTACTS=${CONTACTS:-1000}; MESSAGES=${MESSAGES:-20}
+if [ "${QUICK:-0}" = 1 ]; then DUR=8; WARMUP=10; CONTACTS=200; MESSAGES=10; fi
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -55,20 +55,22 @@ echo "== reference server"
 java -Xmx1g -cp "$JAR" dev.switchboard.bench.ref.ReferenceServer --port 8090 --simulator http://127.0.0.1:9090 \
   > "$OUT/reference.log" 2>&1 &
 REF=$!; PIDS+=($REF); wait_port 8090
-# Every server gets the same 10 s of warm-up traffic first (JIT), so the measured runs compare steady states.
-gatling IngestSimulation warm-reference -Dbase=http://127.0.0.1:8090 -Dpath=/ -Dusers="$USERS" -Dduration=10
+# Every server gets the same warm-up traffic first, so the measured runs compare steady states. 45 s, not 10: with
+# 10 s the engine (far more code than the reference) was still being compiled by C2 during the measured run, and
+# the two JIT threads took a core from it (41% of its CPU samples), which cut its figure by up to 4x.
+gatling IngestSimulation warm-reference -Dbase=http://127.0.0.1:8090 -Dpath=/ -Dusers="$USERS" -Dduration="$WARMUP"
 gatling IngestSimulation ingest-reference -Dbase=http://127.0.0.1:8090 -Dpath=/ -Dusers="$USERS" -Dduration="$DUR"
 stop_pid $REF
 
 # Every acknowledged webhook still has a turn and a reply to go through: wait until the engine has processed what
 # the previous phase left (inbox empty) and the simulator has seen every reply settle, so phases do not overlap.
-drain() {
-  for _ in $(seq 1 240); do
+drain() { # [max seconds, default 120]
+  for _ in $(seq 1 $(( ${1:-120} * 2 ))); do
     left=$(curl -s http://127.0.0.1:8080/ready | sed -n 's/.*"unprocessed":\([0-9]*\).*/\1/p')
     [ "${left:-1}" = 0 ] && { sleep 2; return 0; }
     sleep 0.5
   done
-  echo "drain: engine still busy after 120 s" >&2
+  echo "drain: engine still busy after ${1:-120} s" >&2
 }
 # Waits (up to 120 s) until the simulator accepted every reply of a conversations run, then saves its stats.
 sim_settle() {
@@ -89,7 +91,7 @@ engine() { # storage mode
 echo "== engine, memory"
 sim_start
 engine memory
-gatling IngestSimulation warm-memory -Dusers="$USERS" -Dduration=10
+gatling IngestSimulation warm-memory -Dusers="$USERS" -Dduration="$WARMUP"
 drain
 gatling IngestSimulation ingest-memory -Dusers="$USERS" -Dduration="$DUR"
 for rate in ${RATES:-500 1000 2000}; do # open model: offered load that does not wait for the server
@@ -111,8 +113,10 @@ if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS switchboard_bench" -c "CREATE DATABASE switchboard_bench"
   sim_start
   engine postgres
-  gatling IngestSimulation warm-postgres -Dusers="$USERS" -Dduration=10
-  drain
+  # Open model for this warm-up: the closed model would leave ~1,000 events/s in the inbox for a database that
+  # processes a few hundred per second here, and the measured run would overlap that backlog.
+  gatling IngestSimulation warm-postgres -Drate=300 -Dduration="$WARMUP"
+  drain 300
   processed() { psql -h 127.0.0.1 -U postgres -d switchboard_bench -tAc "SELECT count(*) FILTER (WHERE processed) FROM inbox"; }
   before=$(processed); start=$(date +%s)
   gatling IngestSimulation ingest-postgres -Dusers="$USERS" -Dduration="$DUR"
@@ -128,12 +132,12 @@ if pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   started_kafka=0
   if ! (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null; then bash scripts/kafka/kafka.sh start; started_kafka=1; fi
   sim_start
-  DURATION="$DUR" USERS="$USERS" bash bench/cluster.sh "$OUT" || echo "cluster run failed, see $OUT/cluster-*.nodes"
+  DURATION="$DUR" WARMUP="$WARMUP" USERS="$USERS" bash bench/cluster.sh "$OUT" || echo "cluster run failed, see $OUT/cluster-*.nodes"
   [ $started_kafka = 1 ] && bash scripts/kafka/kafka.sh stop
 else
   echo "== cluster: skipped (needs PostgreSQL)"
 fi
 
 echo "== report"
-java -cp "$JAR" dev.switchboard.bench.Report "$OUT" docs/benchmarks.md
+java -Dwarmup="$WARMUP" -cp "$JAR" dev.switchboard.bench.Report "$OUT" docs/benchmarks.md
 echo "wrote docs/benchmarks.md"

@@ -42,7 +42,8 @@ public final class Report {
     md.append("# Benchmarks\n\n");
     md.append("Measured by `bench/run.sh` on ").append(LocalDate.now()).append(": ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
-        .append(System.getProperty("java.version")).append(", heap for the engine -Xmx1g. Load generator (Gatling), ")
+        .append(System.getProperty("java.version")).append(", heap for the engine -Xmx1g, ").append(System.getProperty("warmup", "45"))
+        .append(" s of warm-up traffic per server before each measured ingest run. Load generator (Gatling), ")
         .append("provider simulator and server share the same 2 cores, so every ratio below is measured in the same ")
         .append("run against the reference server on the same box.\n\n");
     md.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");

@@ -34,7 +34,15 @@ public final class Main {
       SwitchboardConfig loaded = ConfigLoader.load(configPath, System.getenv());
       return clusterFlag ? loaded.withCluster(loaded.cluster().enable()) : loaded;
     };
-    SwitchboardConfig config = source.get();
+    SwitchboardConfig config;
+    try {
+      config = source.get();
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      // An operator's mistake, not a crash: one line saying what is wrong, no stack trace.
+      LOG.error("Switchboard cannot start: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     PrometheusMeterRegistry registry = VertxFactory.registry();
     HazelcastClusterManager manager = config.cluster().enabled()
         ? new HazelcastClusterManager(VertxFactory.hazelcast(config.cluster())) : null;
