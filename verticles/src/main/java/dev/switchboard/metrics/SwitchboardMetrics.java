@@ -106,6 +106,12 @@ public final class SwitchboardMetrics {
         .tags("job", job).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
+  /** store: inbox, outbox. */
+  public void retentionPurged(String store, int count) {
+    Counter.builder("sb_retention_purged_total").description("Rows deleted by the retention job, by store")
+        .tags("store", store).register(registry).increment(count);
+  }
+
   public void gauge(String name, String description, Supplier<Number> value, String... tags) {
     Gauge.builder(name, () -> value.get()).description(description).tags(tags).register(registry);
   }

@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs durable schedules: every {@code pollMs} it claims the occurrences that are due (a claim is atomic in the
- * store, so with several nodes each occurrence runs once) and runs each one's job. Built-in job: idle-close.
+ * store, so with several nodes each occurrence runs once) and runs each one's job. Built-in jobs: idle-close and
+ * retention.
  */
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
   static final String IDLE_CLOSE = "idle-close";
+  static final String RETENTION = "retention";
   private final SwitchboardConfig config;
   private final Stores stores;
   private final Clock clock;
@@ -38,7 +40,8 @@ public final class SchedulerVerticle extends VerticleBase {
     this.config = config;
     this.stores = stores;
     this.clock = clock;
-    this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(sessions, directory, stores, clock));
+    this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(sessions, directory, stores, clock),
+        RETENTION, new RetentionJob(config.scheduler().retention(), stores, clock, metrics));
   }
 
   /** One kind of scheduled work; runs on the scheduler's event loop and must not block. */
@@ -53,7 +56,12 @@ public final class SchedulerVerticle extends VerticleBase {
         inboxUnprocessed::get);
     metrics.gauge("sb_inbox_oldest_unprocessed_seconds", "Age of the oldest unprocessed inbound event (sampled)",
         () -> inboxOldestAgeMs.get() / 1000.0);
+    var retention = config.scheduler().retention();
+    Duration every = Duration.ofMinutes(retention.everyMinutes());
     return stores.schedules().define(new Schedule(IDLE_CLOSE, null, IDLE_CLOSE, tick, clock.instant().plus(tick)))
+        // A minute after the first start, then every `everyMinutes`; an existing schedule keeps its next run.
+        .compose(v -> retention.enabled() ? stores.schedules().define(new Schedule(RETENTION, null, RETENTION, every,
+            clock.instant().plus(Duration.ofMinutes(1)))) : Future.succeededFuture())
         .onSuccess(v -> timer = vertx.setPeriodic(config.scheduler().pollMs(), id -> poll()));
   }
 

@@ -9,6 +9,8 @@ import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.engine.store.InboxStore;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,33 @@ abstract class InboxStoreContract {
         .filter(e -> e.dedupeKey().equals(entries.get(0).dedupeKey())).findFirst().orElseThrow();
     assertThat(back.event()).isEqualTo(entries.get(0).event());
     assertThat(((MessageReceived) back.event()).content().text()).isEqualTo("texto wamid.order0");
+  }
+
+  @Test
+  void retentionPurgesOnlyOldProcessedEventsInBatches() {
+    Instant old = T0.minus(Duration.ofDays(400));
+    List<InboxEntry> oldDone = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      oldDone.add(entry("+5511900000005", "wamid.purge.done" + i, old.plusMillis(i)));
+    }
+    InboxEntry oldPending = entry("+5511900000005", "wamid.purge.pending", old);
+    InboxEntry recentDone = entry("+5511900000005", "wamid.purge.recent", T0);
+    for (InboxEntry e : List.of(oldDone.get(0), oldDone.get(1), oldDone.get(2), oldPending, recentDone)) {
+      await(inbox().insertIfAbsent(e));
+    }
+    List<String> done = new ArrayList<>(oldDone.stream().map(InboxEntry::dedupeKey).toList());
+    done.add(recentDone.dedupeKey());
+    await(inbox().markProcessed(done));
+
+    Instant cutoff = T0.minus(Duration.ofDays(300));
+    assertThat(await(inbox().purgeProcessed(cutoff, 2))).isEqualTo(2);
+    assertThat(await(inbox().purgeProcessed(cutoff, 2))).isEqualTo(1);
+    assertThat(await(inbox().purgeProcessed(cutoff, 2))).isZero();
+
+    assertThat(await(inbox().processedAmong(done))).containsExactly(recentDone.dedupeKey());
+    assertThat(await(inbox().unprocessed(10_000))).extracting(InboxEntry::dedupeKey).contains(oldPending.dedupeKey());
+    assertThat(await(inbox().insertIfAbsent(recentDone))).as("recent events are still deduplicated").isFalse();
+    assertThat(await(inbox().insertIfAbsent(oldPending))).as("unprocessed events are never purged").isFalse();
+    await(inbox().markProcessed(List.of(oldPending.dedupeKey())));
   }
 }

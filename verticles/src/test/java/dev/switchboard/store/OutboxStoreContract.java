@@ -9,6 +9,9 @@ import dev.switchboard.engine.event.DeliveryStatus;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.store.OutboxStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every outbox implementation must do. */
@@ -77,5 +80,39 @@ abstract class OutboxStoreContract {
     assertThat(await(outbox().due(T0.plusSeconds(29), 10_000))).extracting(OutboundCommand::id)
         .doesNotContain(c.id());
     assertThat(await(outbox().due(T0.plusSeconds(31), 10_000))).extracting(OutboundCommand::id).contains(c.id());
+  }
+
+  @Test
+  void retentionPurgesOnlySettledOldCommands() {
+    Instant old = T0.minus(Duration.ofDays(400));
+    OutboundCommand sent = command("acme:wa/wamid.purge.sent:0", "+5511900000019", old);
+    OutboundCommand dead = command("acme:wa/wamid.purge.dead:0", "+5511900000019", old.plusMillis(1));
+    OutboundCommand pending = command("acme:wa/wamid.purge.pending:0", "+5511900000019", old.plusMillis(2));
+    OutboundCommand retrying = command("acme:wa/wamid.purge.retry:0", "+5511900000019", old.plusMillis(3));
+    OutboundCommand recent = command("acme:wa/wamid.purge.recent:0", "+5511900000019", T0);
+    for (OutboundCommand c : List.of(sent, dead, pending, retrying, recent)) {
+      await(outbox().addIfAbsent(c));
+    }
+    await(outbox().transition(CommandStatus.PENDING, sent.sending(T0)));
+    await(outbox().transition(CommandStatus.SENDING, sent.sending(T0).sent("wamid.provider.purge")));
+    await(outbox().transition(CommandStatus.PENDING, dead.dead("test: permanent")));
+    await(outbox().transition(CommandStatus.PENDING, retrying.retryAt(T0, "test: 503")));
+    await(outbox().transition(CommandStatus.PENDING, recent.sending(T0)));
+    await(outbox().transition(CommandStatus.SENDING, recent.sending(T0).sent("wamid.provider.purge.recent")));
+
+    Instant cutoff = T0.minus(Duration.ofDays(300));
+    assertThat(await(outbox().purgeSettled(cutoff, 1))).isEqualTo(1);
+    assertThat(await(outbox().purgeSettled(cutoff, 10))).isEqualTo(1);
+    assertThat(await(outbox().purgeSettled(cutoff, 10))).isZero();
+    assertThat(await(outbox().get(sent.id()))).isNull();
+    assertThat(await(outbox().get(dead.id()))).isNull();
+    assertThat(await(outbox().get(pending.id())).status()).isEqualTo(CommandStatus.PENDING);
+    assertThat(await(outbox().get(retrying.id())).status()).isEqualTo(CommandStatus.RETRY);
+    assertThat(await(outbox().get(recent.id())).status()).isEqualTo(CommandStatus.SENT);
+    assertThat(await(outbox().applyDelivery("wamid.provider.purge", c -> c))).as("no trace of a purged command").isNull();
+    assertThat(await(outbox().addIfAbsent(sent))).as("purged: its id is free again").isTrue();
+    await(outbox().transition(CommandStatus.PENDING, sent.dead("test: tidy")));
+    await(outbox().transition(CommandStatus.PENDING, pending.dead("test: tidy")));
+    await(outbox().transition(CommandStatus.RETRY, retrying.retryAt(T0, "test: 503").dead("test: tidy")));
   }
 }

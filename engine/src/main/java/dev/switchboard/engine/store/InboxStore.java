@@ -25,4 +25,10 @@ public interface InboxStore {
   Future<List<InboxEntry>> unprocessed(int limit);
 
   Future<Long> countUnprocessed();
+
+  /**
+   * Deletes up to {@code limit} processed entries received before {@code before} (retention); unprocessed ones are
+   * never touched. Returns how many went: fewer than {@code limit} means nothing older is left.
+   */
+  Future<Integer> purgeProcessed(java.time.Instant before, int limit);
 }

@@ -30,4 +30,10 @@ public interface OutboxStore {
 
   /** PENDING or RETRY commands whose next attempt is due, and SENDING ones whose lease is over; oldest first. */
   Future<List<OutboundCommand>> due(Instant now, int limit);
+
+  /**
+   * Deletes up to {@code limit} settled commands (SENT or DEAD) created before {@code before} (retention); commands
+   * still in flight are never touched. Returns how many went.
+   */
+  Future<Integer> purgeSettled(Instant before, int limit);
 }

@@ -73,4 +73,13 @@ public final class PgInboxStore implements InboxStore {
     return pool.query("SELECT count(*) FROM inbox WHERE NOT processed").execute()
         .map(rows -> rows.iterator().next().getLong(0));
   }
+
+  /** In batches, so one purge never holds many row locks or one long transaction. */
+  @Override
+  public Future<Integer> purgeProcessed(java.time.Instant before, int limit) {
+    return pool.preparedQuery("DELETE FROM inbox WHERE dedupe_key IN (SELECT dedupe_key FROM inbox "
+            + "WHERE processed AND received_at < $1 LIMIT $2)")
+        .execute(Tuple.of(PgRows.ts(before), limit))
+        .map(rows -> rows.rowCount());
+  }
 }

@@ -85,6 +85,14 @@ public final class PgOutboxStore implements OutboxStore {
         .map(PgOutboxStore::commands);
   }
 
+  @Override
+  public Future<Integer> purgeSettled(Instant before, int limit) {
+    return pool.preparedQuery("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
+            + "WHERE status IN ('SENT', 'DEAD') AND created_at < $1 LIMIT $2)")
+        .execute(Tuple.of(ts(before), limit))
+        .map(rows -> rows.rowCount());
+  }
+
   private static OutboundCommand command(Row row) {
     return Json.read(row.getString(0), OutboundCommand.class);
   }

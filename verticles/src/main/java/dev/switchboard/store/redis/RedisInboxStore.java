@@ -45,4 +45,10 @@ public final class RedisInboxStore implements InboxStore {
   public Future<Long> countUnprocessed() {
     return durable.countUnprocessed();
   }
+
+  /** Redis dedupe keys expire on their own; retention is the durable store's. */
+  @Override
+  public Future<Integer> purgeProcessed(java.time.Instant before, int limit) {
+    return durable.purgeProcessed(before, limit);
+  }
 }

@@ -79,4 +79,20 @@ class ConfigLoaderTest {
         """;
     assertThatThrownBy(() -> ConfigLoader.parse(yaml, k -> null)).hasMessageContaining("c1");
   }
+
+  @Test
+  void retentionDefaultsAndItsGuards() {
+    RetentionConfig defaults = ConfigLoader.load("../config/switchboard.yaml", Map.of()).scheduler().retention();
+    assertThat(defaults.inboxDays()).isEqualTo(14);
+    assertThat(defaults.outboxDays()).isEqualTo(30);
+    assertThat(defaults.everyMinutes()).isEqualTo(60);
+    assertThat(ConfigLoader.parse("adminToken: t\nscheduler: {retention: {inboxDays: 0, outboxDays: 0}}", k -> null)
+        .scheduler().retention().enabled()).isFalse();
+    assertThat(ConfigLoader.parse("adminToken: t\nscheduler: {retention: {inboxDays: 20}}", k -> null).scheduler().retention()
+        .outboxDays()).as("the outbox keeps at least as long as the inbox").isEqualTo(30);
+    assertThatThrownBy(() -> ConfigLoader.parse("adminToken: t\nscheduler: {retention: {inboxDays: 3}}", k -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 7");
+    assertThatThrownBy(() -> ConfigLoader.parse("adminToken: t\nscheduler: {retention: {inboxDays: 20, outboxDays: 10}}", k -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outboxDays must be 0 (forever) or at least inboxDays");
+  }
 }

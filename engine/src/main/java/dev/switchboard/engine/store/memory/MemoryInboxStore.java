@@ -68,6 +68,17 @@ public final class MemoryInboxStore implements InboxStore {
     return Future.succeededFuture(entries.values().stream().filter(e -> !e.processed()).count());
   }
 
+  @Override
+  public Future<Integer> purgeProcessed(java.time.Instant before, int limit) {
+    List<String> old = entries.values().stream()
+        .filter(e -> e.processed() && e.receivedAt().isBefore(before))
+        .limit(limit)
+        .map(InboxEntry::dedupeKey)
+        .toList();
+    old.forEach(entries::remove);
+    return Future.succeededFuture(old.size());
+  }
+
   private synchronized void evictProcessed() {
     int excess = entries.size() - maxEntries;
     if (excess <= 0) {

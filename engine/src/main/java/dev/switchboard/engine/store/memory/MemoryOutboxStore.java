@@ -73,6 +73,23 @@ public final class MemoryOutboxStore implements OutboxStore {
   }
 
   @Override
+  public Future<Integer> purgeSettled(Instant before, int limit) {
+    int purged = 0;
+    for (OutboundCommand c : commands.values()) {
+      if (purged >= limit) {
+        break;
+      }
+      if (!unsettled(c) && c.createdAt().isBefore(before) && commands.remove(c.id(), c)) {
+        if (c.providerMessageId() != null) {
+          byProviderId.remove(c.providerMessageId(), c.id());
+        }
+        purged++;
+      }
+    }
+    return Future.succeededFuture(purged);
+  }
+
+  @Override
   public Future<List<OutboundCommand>> due(Instant now, int limit) {
     return Future.succeededFuture(open.stream().map(commands::get)
         .filter(c -> c != null && unsettled(c))
