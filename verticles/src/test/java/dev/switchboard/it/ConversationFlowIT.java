@@ -53,7 +53,7 @@ class ConversationFlowIT {
 
   /** Waits past the debounce window and the reply path, then returns what the Graph API received for the contact. */
   private static List<FakeProvider.Recorded> settle(String waId, int expected) {
-    Await.until(() -> sentTo(waId).size() >= expected, 5000);
+    Await.until(() -> sentTo(waId).size() >= expected, 15_000);
     sleep(DEBOUNCE + 400);
     return sentTo(waId);
   }
@@ -147,7 +147,7 @@ class ConversationFlowIT {
     var sent = settle(from, 1);
     assertThat(sent).hasSize(1);
     var key = new ConversationKey("acme", "wa", "+" + from);
-    assertThat(Await.until(() -> providerId(key) != null, 3000)).isTrue();
+    assertThat(Await.until(() -> providerId(key) != null, 15_000)).isTrue();
     String wamid = providerId(key);
     for (String status : new String[] {"read", "delivered", "sent"}) {
       var value = new JsonObject().put("messaging_product", "whatsapp")

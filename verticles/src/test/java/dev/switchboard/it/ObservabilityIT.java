@@ -97,9 +97,9 @@ class ObservabilityIT {
       assertThat(res.statusCode()).isEqualTo(200);
       assertThat(res.getHeader("X-Correlation-Id")).isEqualTo(cid);
       assertThat(Await.until(() -> graph.received().stream().anyMatch(r -> cid.equals(r.headers().get("X-Correlation-Id"))),
-          5000)).isTrue();
+          15_000)).isTrue();
       assertThat(Await.until(() -> loggersWith(captured, cid).containsAll(
-          Set.of("WebhookRoutes", "ConversationTurns", "OutboundVerticle")), 5000))
+          Set.of("WebhookRoutes", "ConversationTurns", "OutboundVerticle")), 15_000))
           .as("log lines carrying the id: %s", loggersWith(captured, cid)).isTrue();
     } finally {
       root.detachAppender(captured);

@@ -37,7 +37,7 @@ class OpenAiProviderIT {
 
   private static String replyTo(TestEngine t, String from) {
     assertThat(Await.until(() -> !t.engine.sandbox().list("bot2", 1000).stream()
-        .filter(e -> e.recipient().equals(from)).toList().isEmpty(), 5000)).as("a reply to %s", from).isTrue();
+        .filter(e -> e.recipient().equals(from)).toList().isEmpty(), 15_000)).as("a reply to %s", from).isTrue();
     return t.engine.sandbox().list("bot2", 1000).stream().filter(e -> e.recipient().equals(from)).findFirst()
         .orElseThrow().text();
   }
@@ -63,11 +63,11 @@ class OpenAiProviderIT {
       next.set(new FakeProvider.Response(200, completion("isto não é json")));
       say(t, "5511988880002", "oi");
       assertThat(replyTo(t, "5511988880002")).isEqualTo(FALLBACK);
-      assertThat(Await.until(() -> flagged(t).contains("bot2:wa-ai:+5511988880002"), 3000))
+      assertThat(Await.until(() -> flagged(t).contains("bot2:wa-ai:+5511988880002"), 15_000))
           .as("a fallback flags the conversation for a person").isTrue();
       next.set(new FakeProvider.Response(200, answer("greeting", "Olá de novo!")));
       say(t, "5511988880002", "olá?");
-      assertThat(Await.until(() -> !flagged(t).contains("bot2:wa-ai:+5511988880002"), 3000))
+      assertThat(Await.until(() -> !flagged(t).contains("bot2:wa-ai:+5511988880002"), 15_000))
           .as("the next real answer clears the flag").isTrue();
 
       next.set(new FakeProvider.Response(200, answer("intent-inexistente", "x")));

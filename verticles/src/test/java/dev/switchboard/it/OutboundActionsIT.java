@@ -211,7 +211,7 @@ class OutboundActionsIT {
         .put("ids", new JsonArray().add(id).add("no-such-id")).put("agent", "ana"))).bodyAsJsonObject();
     assertThat(replay.getJsonArray("items").getJsonObject(0).getString("result")).isEqualTo("replayed");
     assertThat(replay.getJsonArray("items").getJsonObject(1).getString("result")).isEqualTo("not_found");
-    assertThat(Await.until(() -> Await.of(t.engine.stores().outbox().get(id)).status() == CommandStatus.SENT, 5000))
+    assertThat(Await.until(() -> Await.of(t.engine.stores().outbox().get(id)).status() == CommandStatus.SENT, 15_000))
         .isTrue();
     var again = Await.of(t.adminPost("/admin/v1/dead-letters/replay", new JsonObject()
         .put("ids", new JsonArray().add(id)))).bodyAsJsonObject();

@@ -47,8 +47,8 @@ class OutboundFailuresIT {
       List<Duration> waits = new ArrayList<>();
       for (int attempt = 1; attempt <= 4; attempt++) {
         int expected = attempt;
-        assertThat(Await.until(() -> graph.received().size() == expected, 5000)).as("attempt %d", attempt).isTrue();
-        assertThat(Await.until(() -> get(t, id).status() != CommandStatus.SENDING, 5000)).isTrue();
+        assertThat(Await.until(() -> graph.received().size() == expected, 15_000)).as("attempt %d", attempt).isTrue();
+        assertThat(Await.until(() -> get(t, id).status() != CommandStatus.SENDING, 15_000)).isTrue();
         OutboundCommand c = get(t, id);
         assertThat(c.attempts()).isEqualTo(attempt);
         if (attempt < 4) {
@@ -82,14 +82,14 @@ class OutboundFailuresIT {
         default -> new FakeProvider.Response(200, graph.graphOk());
       });
       String slow = enqueue(t, "5511966660002", "slow-1");
-      assertThat(Await.until(() -> get(t, slow).status() == CommandStatus.RETRY, 5000)).isTrue();
+      assertThat(Await.until(() -> get(t, slow).status() == CommandStatus.RETRY, 15_000)).isTrue();
       assertThat(get(t, slow).lastError()).contains("whatsapp").contains("Timeout");
       mode.set("ok");
-      assertThat(Await.until(() -> get(t, slow).status() == CommandStatus.SENT, 5000)).isTrue();
+      assertThat(Await.until(() -> get(t, slow).status() == CommandStatus.SENT, 15_000)).isTrue();
 
       mode.set("undeliverable");
       String refused = enqueue(t, "5511966660003", "refused-1");
-      assertThat(Await.until(() -> get(t, refused).status() == CommandStatus.DEAD, 5000)).isTrue();
+      assertThat(Await.until(() -> get(t, refused).status() == CommandStatus.DEAD, 15_000)).isTrue();
       assertThat(get(t, refused).attempts()).isEqualTo(1);
       assertThat(get(t, refused).lastError()).contains("131026");
     }
@@ -158,7 +158,7 @@ class OutboundFailuresIT {
       for (int i = 0; i < 6; i++) {
         ids.add(enqueue(t, "55119666601" + String.format("%02d", i), "breaker-" + i));
       }
-      assertThat(Await.until(() -> scrape(t).contains("sb_breaker_open{breaker=\"outbound:acme:whatsapp\"} 1.0"), 5000))
+      assertThat(Await.until(() -> scrape(t).contains("sb_breaker_open{breaker=\"outbound:acme:whatsapp\"} 1.0"), 15_000))
           .isTrue();
       int callsWhenOpen = graph.received().size();
       sleep(500);

@@ -52,7 +52,7 @@ class SchedulingAndBackpressureIT {
     assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("unavailable");
 
     var key = new ConversationKey("acme", "wa", "+" + from);
-    assertThat(Await.until(() -> Await.of(t.engine.stores().conversations().messages(key, 10)).size() >= 2, 5000))
+    assertThat(Await.until(() -> Await.of(t.engine.stores().conversations().messages(key, 10)).size() >= 2, 15_000))
         .isTrue();
     var retried = Await.of(t.whatsappText(from, "wamid.bp-2", "dois"));
     assertThat(retried.statusCode()).isEqualTo(200);

@@ -36,7 +36,7 @@ class TelegramAndWebchatIT {
     var res = Await.of(t.client.post("/webhooks/tg").putHeader("X-Telegram-Bot-Api-Secret-Token",
         "tg_acceptance-Secret_42").sendBuffer(Buffer.buffer(TestEngine.fixture("inbound/telegram_message.json"))));
     assertThat(res.statusCode()).isEqualTo(200);
-    assertThat(Await.until(() -> !telegram.received().isEmpty(), 5000)).isTrue();
+    assertThat(Await.until(() -> !telegram.received().isEmpty(), 15_000)).isTrue();
     var request = telegram.received().get(0);
     assertThat(request.path()).isEqualTo("/bot123456:test-bot-token/sendMessage");
     JsonObject body = new JsonObject(request.body());
@@ -53,13 +53,13 @@ class TelegramAndWebchatIT {
         .setURI("/webchat/chat?visitor=visitor-0001")));
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
     socket.writeTextMessage(new JsonObject().put("text", "Olá!").encode());
-    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "message".equals(f.getString("type"))), 5000)).isTrue();
+    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "message".equals(f.getString("type"))), 15_000)).isTrue();
     assertThat(frames).anyMatch(f -> "ack".equals(f.getString("type")));
     assertThat(frames).filteredOn(f -> "message".equals(f.getString("type")))
         .extracting(f -> f.getString("text")).containsExactly("Olá! Como posso ajudar?");
 
     socket.writeTextMessage("not json");
-    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "error".equals(f.getString("type"))), 5000)).isTrue();
+    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "error".equals(f.getString("type"))), 15_000)).isTrue();
     Await.of(socket.close());
   }
 

@@ -65,7 +65,7 @@ class WebhookIngestIT {
   void whatsappTextBecomesAConversationTurnWithItsText() {
     postFixture("wa", "whatsapp_text.json");
     String key = TestEngine.key("acme", "wa", "+5511987654321");
-    assertThat(Await.until(() -> messages(key).size() >= 2, 5000)).isTrue();
+    assertThat(Await.until(() -> messages(key).size() >= 2, 15_000)).isTrue();
     JsonArray items = messages(key);
     assertThat(items.getJsonObject(0).getString("direction")).isEqualTo("INBOUND");
     assertThat(items.getJsonObject(0).getString("text")).startsWith("Bom dia! Gostaria de agendar");
@@ -76,7 +76,7 @@ class WebhookIngestIT {
   void brazilianNumberWithoutNinthDigitIsOneContactAndRepliesGoToReportedId() {
     postFixture("wa", "whatsapp_audio.json");
     var key = new ConversationKey("acme", "wa", "+5581987654321");
-    assertThat(Await.until(() -> Await.of(t.engine.stores().conversations().find(key)) != null, 5000)).isTrue();
+    assertThat(Await.until(() -> Await.of(t.engine.stores().conversations().find(key)) != null, 15_000)).isTrue();
     assertThat(Await.of(t.engine.stores().conversations().find(key)).replyTo()).isEqualTo("558187654321");
   }
 
@@ -94,7 +94,7 @@ class WebhookIngestIT {
         .sendBuffer(Buffer.buffer(TestEngine.fixture("inbound/telegram_message.json"))));
     assertError(bad, 401, "invalid_signature");
     var key = new ConversationKey("acme", "tg", "734512908");
-    assertThat(Await.until(() -> Await.of(t.engine.stores().conversations().find(key)) != null, 5000)).isTrue();
+    assertThat(Await.until(() -> Await.of(t.engine.stores().conversations().find(key)) != null, 15_000)).isTrue();
   }
 
   @Test
