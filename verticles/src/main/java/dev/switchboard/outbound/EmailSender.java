@@ -37,6 +37,8 @@ final class EmailSender implements Sender {
       props.put("mail.smtp.port", String.valueOf(smtp.port()));
       props.put("mail.smtp.connectiontimeout", String.valueOf(timeoutMs));
       props.put("mail.smtp.timeout", String.valueOf(timeoutMs));
+      // Without it a server that stops reading would hold this worker thread for as long as the socket lives.
+      props.put("mail.smtp.writetimeout", String.valueOf(timeoutMs));
       props.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
       props.put("mail.smtp.auth", String.valueOf(smtp.username() != null));
       Session session = Session.getInstance(props);
@@ -45,7 +47,7 @@ final class EmailSender implements Sender {
       message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(command.recipient()));
       message.setSubject(email.subject(), "UTF-8");
       message.setText(email.body(), "UTF-8");
-      // The command id as Message-ID lets a receiving system spot a resend after a crash.
+      // The command id in a header of its own lets a receiving system spot a resend after a crash.
       message.setHeader("X-Switchboard-Command", command.id());
       try {
         if (smtp.username() != null) {
