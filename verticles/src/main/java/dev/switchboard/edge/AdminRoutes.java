@@ -50,6 +50,7 @@ final class AdminRoutes {
     router.post("/admin/v1/conversations/:key/handback").handler(ctx -> handoff(ctx, false));
     router.get("/admin/v1/outbox").handler(this::outbox);
     router.get("/admin/v1/tenants").handler(this::tenants);
+    router.get("/admin/v1/schedules").handler(this::schedules);
     router.post("/admin/v1/config/reload").handler(this::reload);
     router.get("/admin/v1/sandbox").handler(this::sandbox);
   }
@@ -167,6 +168,17 @@ final class AdminRoutes {
             .put("idleTimeoutSeconds", t.idleTimeoutSeconds()).put("endpoints", endpoints)
             .put("updatedAt", t.updatedAt().toString()));
       });
+      return new JsonObject().put("items", items);
+    }));
+  }
+
+  /** The durable schedules (built-in jobs): what runs, how often, and when next. */
+  private void schedules(RoutingContext ctx) {
+    AdminHttp.respond(ctx, stores.schedules().list().map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(sc -> items.add(new JsonObject().put("id", sc.id()).put("job", sc.job())
+          .put("tenant", sc.tenantId()).put("intervalMs", sc.interval().toMillis())
+          .put("nextRunAt", sc.nextRunAt().toString())));
       return new JsonObject().put("items", items);
     }));
   }

@@ -43,6 +43,23 @@ class SchedulingAndBackpressureIT {
   }
 
   @Test
+  void theAdminApiListsTheBuiltInSchedules() {
+    var res = Await.of(t.adminGet("/admin/v1/schedules"));
+    assertThat(res.statusCode()).isEqualTo(200);
+    Map<String, io.vertx.core.json.JsonObject> byJob = new java.util.HashMap<>();
+    res.bodyAsJsonObject().getJsonArray("items").forEach(o -> {
+      var item = (io.vertx.core.json.JsonObject) o;
+      byJob.put(item.getString("job"), item);
+    });
+    assertThat(byJob).containsOnlyKeys("idle-close", "retention");
+    assertThat(byJob.get("idle-close").getLong("intervalMs")).isEqualTo(200);
+    assertThat(byJob.get("retention").getLong("intervalMs")).isEqualTo(3_600_000);
+    assertThat(java.time.Instant.parse(byJob.get("retention").getString("nextRunAt")))
+        .as("a minute after the first start").isAfter(java.time.Instant.now());
+    assertThat(Await.of(t.client.get("/admin/v1/schedules").send()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void fullConversationQueueAnswers503AndTheRetryIsNotADuplicate() {
     String from = "5511922220000";
     assertThat(Await.of(t.whatsappText(from, "wamid.bp-1", "um")).statusCode()).isEqualTo(200);
