@@ -43,16 +43,20 @@ final class RetentionJob implements SchedulerVerticle.Job {
   @Override
   public Future<Void> run(Schedule occurrence, Vertx vertx) {
     Instant now = clock.instant();
-    Future<Integer> inbox = retention.inboxDays() == 0 ? Future.succeededFuture(0)
-        : purge("inbox", now.minus(Duration.ofDays(retention.inboxDays())), stores.inbox()::purgeProcessed, 0, 0);
-    return inbox.compose(in -> (retention.outboxDays() == 0 ? Future.succeededFuture(0)
-            : purge("outbox", now.minus(Duration.ofDays(retention.outboxDays())), stores.outbox()::purgeSettled, 0, 0))
-        .map(out -> {
-          if (in + out > 0) {
-            LOG.info("retention purged inbox={} outbox={}", in, out);
-          }
-          return null;
-        }));
+    return purgeOlderThan(now, retention.inboxDays(), "inbox", stores.inbox()::purgeProcessed)
+        .compose(in -> purgeOlderThan(now, retention.outboxDays(), "outbox", stores.outbox()::purgeSettled)
+            .map(out -> {
+              if (in + out > 0) {
+                LOG.info("retention purged inbox={} outbox={}", in, out);
+              }
+              return null;
+            }));
+  }
+
+  /** 0 days keeps forever. */
+  private Future<Integer> purgeOlderThan(Instant now, int days, String store,
+                                         BiFunction<Instant, Integer, Future<Integer>> purgeOne) {
+    return days == 0 ? Future.succeededFuture(0) : purge(store, now.minus(Duration.ofDays(days)), purgeOne, 0, 0);
   }
 
   private Future<Integer> purge(String store, Instant before, BiFunction<Instant, Integer, Future<Integer>> purgeOne,

@@ -32,7 +32,7 @@ public final class TenantDirectory {
 
   /**
    * Takes the tenants, channels and integrations of a newly loaded configuration (templates, secrets and tokens,
-   * timeouts). Settings read once at start-up — HTTP, storage, cluster, AI endpoints — still need a restart.
+   * timeouts, AI settings). Everything outside {@code tenants} is read once at start-up and needs a restart.
    */
   public void replace(SwitchboardConfig config) {
     this.state = build(config);
