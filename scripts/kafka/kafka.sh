@@ -57,7 +57,8 @@ PROPS
 stop() {
   [ -f "$PIDFILE" ] || { echo "kafka: not started by this script"; return 0; }
   pid=$(cat "$PIDFILE")
-  if kill -0 "$pid" 2>/dev/null; then
+  # Only the broker this script launched (its command line names our properties file), never a reused PID.
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$PROPS"; then
     kill "$pid"
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
