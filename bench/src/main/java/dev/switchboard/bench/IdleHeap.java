@@ -1,7 +1,8 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.store.Storage;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.Direction;
 import dev.switchboard.engine.conversation.Turn;
@@ -28,7 +29,7 @@ public final class IdleHeap {
 
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Stores stores = Stores.memory(new StorageConfig("memory", n * 2, 0, null, null));
+    Stores stores = Storage.memory(new StorageConfig(StorageConfig.Mode.MEMORY, n * 2, 0, null, null));
     ChannelRef wa = new ChannelRef("demo", "demo-whatsapp", ChannelType.WHATSAPP);
     long before = used();
     Instant now = Instant.now();

@@ -1,7 +1,7 @@
 package dev.switchboard.ai;
 
-import dev.switchboard.app.config.TenantConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.config.TenantConfig;
+import dev.switchboard.config.TenantDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.engine.ai.AiProvider;
 import dev.switchboard.engine.ai.extract.Extraction;

@@ -1,7 +1,7 @@
 package dev.switchboard.ai;
 
-import dev.switchboard.app.config.OpenAiConfig;
-import dev.switchboard.app.config.TenantConfig;
+import dev.switchboard.config.OpenAiConfig;
+import dev.switchboard.config.TenantConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.engine.ai.AiProvider;
 import dev.switchboard.engine.ai.extract.Extractor;

@@ -1,8 +1,19 @@
 package dev.switchboard.app;
 
+import dev.switchboard.normalize.Recovery;
+
+import dev.switchboard.tenant.TenantRegistry;
+
+import dev.switchboard.tenant.ConfigReloader;
+
+import dev.switchboard.health.DependencyCheck;
+
+import dev.switchboard.store.Storage;
+import dev.switchboard.store.Stores;
+
 import dev.switchboard.ai.AiVerticle;
-import dev.switchboard.app.config.SwitchboardConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.edge.EdgeVerticle;
 import dev.switchboard.normalize.EventRouter;
 import dev.switchboard.normalize.NormalizerVerticle;
@@ -60,7 +71,7 @@ public final class Engine {
     }
     SwitchboardMetrics metrics = new SwitchboardMetrics(registry,
         config.tenants().stream().map(t -> t.id()).collect(Collectors.toSet()));
-    return Stores.create(vertx, config.storage(), metrics).compose(stores -> deploy(vertx, config, clock, stores,
+    return Storage.open(vertx, config.storage(), metrics).compose(stores -> deploy(vertx, config, clock, stores,
         metrics, cluster, reload));
   }
 

@@ -1,7 +1,7 @@
 package dev.switchboard.app;
 
-import dev.switchboard.app.config.ConfigLoader;
-import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.SwitchboardConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;

@@ -3,7 +3,7 @@ package dev.switchboard.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.hazelcast.config.Config;
-import dev.switchboard.app.config.ClusterConfig;
+import dev.switchboard.config.ClusterConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;

@@ -1,6 +1,6 @@
 package dev.switchboard.cluster;
 
-import dev.switchboard.app.config.ClusterConfig;
+import dev.switchboard.config.ClusterConfig;
 import dev.switchboard.engine.bus.BusCodec;
 import dev.switchboard.engine.bus.BusMessage;
 import dev.switchboard.engine.bus.SessionCommand;

@@ -2,7 +2,7 @@ package dev.switchboard.cluster;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.app.config.ClusterConfig;
+import dev.switchboard.config.ClusterConfig;
 import dev.switchboard.engine.bus.FailureCode;
 import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.engine.bus.SessionReply;

@@ -1,6 +1,6 @@
 package dev.switchboard.cluster;
 
-import dev.switchboard.app.config.ClusterConfig;
+import dev.switchboard.config.ClusterConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 

@@ -1,7 +1,7 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.ai.extract.Extraction;

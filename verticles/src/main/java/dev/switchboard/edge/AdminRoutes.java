@@ -1,8 +1,8 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.app.Stores;
+import dev.switchboard.store.Stores;
 import dev.switchboard.engine.bus.SessionCommand;
-import dev.switchboard.app.ConfigReloader;
+import dev.switchboard.tenant.ConfigReloader;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.session.SessionGateway;
 import dev.switchboard.engine.conversation.ConversationState;

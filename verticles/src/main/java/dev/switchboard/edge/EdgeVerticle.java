@@ -1,12 +1,12 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.app.ConfigReloader;
-import dev.switchboard.app.DependencyCheck;
-import dev.switchboard.app.Stores;
+import dev.switchboard.tenant.ConfigReloader;
+import dev.switchboard.health.DependencyCheck;
+import dev.switchboard.store.Stores;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
-import dev.switchboard.app.config.SwitchboardConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.outbound.SandboxLog;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,8 +1,8 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.app.DependencyCheck;
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.health.DependencyCheck;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.SwitchboardConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.switchboard.edge;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.app.config.HttpConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.config.HttpConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.FailureCode;

@@ -1,6 +1,6 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.app.config.ChannelConfig;
+import dev.switchboard.config.ChannelConfig;
 import dev.switchboard.engine.channel.MetaSignature;
 import dev.switchboard.engine.channel.StandardWebhookSignature;
 import dev.switchboard.engine.channel.TelegramSecretToken;

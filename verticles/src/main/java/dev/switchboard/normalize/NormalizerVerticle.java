@@ -2,8 +2,8 @@ package dev.switchboard.normalize;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.FailureCode;

@@ -1,6 +1,6 @@
 package dev.switchboard.outbound;
 
-import dev.switchboard.app.config.OutboundConfig;
+import dev.switchboard.config.OutboundConfig;
 import dev.switchboard.engine.outbound.SendResult;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import io.vertx.circuitbreaker.CircuitBreaker;

@@ -1,7 +1,7 @@
 package dev.switchboard.outbound;
 
-import dev.switchboard.app.config.ChannelConfig;
-import dev.switchboard.app.config.IntegrationConfig;
+import dev.switchboard.config.ChannelConfig;
+import dev.switchboard.config.IntegrationConfig;
 
 /** Where a command goes: a channel (replies) or an integration (actions); exactly one is set. */
 record Destination(ChannelConfig channel, IntegrationConfig integration) {

@@ -2,9 +2,9 @@ package dev.switchboard.outbound;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.OutboundConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.OutboundConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.ConversationStateChanged;
 import dev.switchboard.engine.bus.Correlation;

@@ -1,6 +1,6 @@
 package dev.switchboard.outbound;
 
-import dev.switchboard.app.config.OutboundConfig;
+import dev.switchboard.config.OutboundConfig;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.store.RateLimiter;
 import io.vertx.core.Future;

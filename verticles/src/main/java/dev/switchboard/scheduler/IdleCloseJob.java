@@ -1,8 +1,8 @@
 package dev.switchboard.scheduler;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.TenantConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.TenantConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.session.SessionGateway;
 import dev.switchboard.engine.conversation.Conversation;

@@ -1,7 +1,7 @@
 package dev.switchboard.scheduler;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.RetentionConfig;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.RetentionConfig;
 import dev.switchboard.engine.store.Schedule;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import io.vertx.core.Future;

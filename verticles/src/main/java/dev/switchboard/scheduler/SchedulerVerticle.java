@@ -1,8 +1,8 @@
 package dev.switchboard.scheduler;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.SwitchboardConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.store.Schedule;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.session.SessionGateway;

@@ -2,10 +2,10 @@ package dev.switchboard.session;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.SessionConfig;
-import dev.switchboard.app.config.TenantConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.SessionConfig;
+import dev.switchboard.config.TenantConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.AiReply;
 import dev.switchboard.engine.bus.AiRequest;

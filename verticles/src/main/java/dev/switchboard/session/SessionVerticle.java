@@ -2,7 +2,7 @@ package dev.switchboard.session;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.app.config.SessionConfig;
+import dev.switchboard.config.SessionConfig;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.FailureCode;

@@ -1,8 +1,8 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.ConfigLoader;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.TenantDirectory;
 import java.time.Clock;
 import dev.switchboard.outbound.SandboxLog;
 import io.vertx.core.Vertx;
@@ -18,7 +18,7 @@ public final class AdminRoutesAccess {
     var directory = new TenantDirectory(config);
     new AdminRoutes(vertx, stores, new SandboxLog(10), "token",
         new dev.switchboard.session.LocalSessionGateway(vertx.eventBus(), 1),
-        new dev.switchboard.app.ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
+        new dev.switchboard.tenant.ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
         .mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC()).mount(router);
   }

@@ -1,6 +1,6 @@
 package dev.switchboard.it;
 
-import dev.switchboard.app.config.ConfigLoader;
+import dev.switchboard.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;

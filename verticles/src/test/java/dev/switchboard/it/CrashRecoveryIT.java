@@ -2,8 +2,8 @@ package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.ConfigLoader;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.pg.PgStores;
 import io.vertx.core.Future;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.store.Storage;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.StorageConfig;
 import dev.switchboard.edge.AdminRoutesAccess;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -124,7 +125,7 @@ class ObservabilityIT {
         .forEach(m -> documented.add(m.toUpperCase() + " /admin/v1" + p.getKey())));
 
     Router router = Router.router(t.outside);
-    AdminRoutesAccess.mount(router, t.outside, Stores.memory(new StorageConfig(null, 0, 0, null, null)));
+    AdminRoutesAccess.mount(router, t.outside, Storage.memory(new StorageConfig(null, 0, 0, null, null)));
     Set<String> served = new HashSet<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.getPath().endsWith("/*") || route.methods() == null) {

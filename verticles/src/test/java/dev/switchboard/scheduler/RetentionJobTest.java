@@ -3,8 +3,8 @@ package dev.switchboard.scheduler;
 import static dev.switchboard.store.PgTestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.RetentionConfig;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.RetentionConfig;
 import dev.switchboard.engine.event.ChannelRef;
 import dev.switchboard.engine.event.ChannelType;
 import dev.switchboard.engine.event.Contact;

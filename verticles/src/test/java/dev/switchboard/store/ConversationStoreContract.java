@@ -8,7 +8,6 @@ import static dev.switchboard.store.StoreFixtures.entry;
 import static dev.switchboard.store.StoreFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Stores;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;

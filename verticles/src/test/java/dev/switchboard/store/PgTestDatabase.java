@@ -1,6 +1,6 @@
 package dev.switchboard.store;
 
-import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.config.StorageConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;

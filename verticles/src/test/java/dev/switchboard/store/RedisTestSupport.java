@@ -1,6 +1,6 @@
 package dev.switchboard.store;
 
-import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.config.StorageConfig;
 import java.util.UUID;
 
 /** The shared Redis on 127.0.0.1 ({@code SB_REDIS_URL}); each use gets a key prefix of its own. */

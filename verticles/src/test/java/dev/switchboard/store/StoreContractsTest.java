@@ -1,7 +1,6 @@
 package dev.switchboard.store;
 
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.InboxStore;
 import dev.switchboard.engine.store.OutboxStore;
 import dev.switchboard.engine.store.RateLimiter;
@@ -19,11 +18,11 @@ import org.junit.jupiter.api.Nested;
 
 /** Each store contract run against every implementation: memory, PostgreSQL, and Redis in front of PostgreSQL. */
 class StoreContractsTest {
-  private static final StorageConfig MEMORY = new StorageConfig("memory", 0, 0, null, null);
+  private static final StorageConfig MEMORY = new StorageConfig(StorageConfig.Mode.MEMORY, 0, 0, null, null);
 
   @Nested
   class MemoryInbox extends InboxStoreContract {
-    private final Stores stores = Stores.memory(MEMORY);
+    private final Stores stores = Storage.memory(MEMORY);
 
     @Override
     InboxStore inbox() {
@@ -33,7 +32,7 @@ class StoreContractsTest {
 
   @Nested
   class MemoryOutbox extends OutboxStoreContract {
-    private final Stores stores = Stores.memory(MEMORY);
+    private final Stores stores = Storage.memory(MEMORY);
 
     @Override
     OutboxStore outbox() {
@@ -43,7 +42,7 @@ class StoreContractsTest {
 
   @Nested
   class MemoryConversations extends ConversationStoreContract {
-    private final Stores stores = Stores.memory(MEMORY);
+    private final Stores stores = Storage.memory(MEMORY);
 
     @Override
     Stores stores() {

@@ -1,8 +1,8 @@
 package dev.switchboard.store.redis;
 
-import dev.switchboard.app.DependencyCheck;
-import dev.switchboard.app.Stores;
-import dev.switchboard.app.config.StorageConfig;
+import dev.switchboard.health.DependencyCheck;
+import dev.switchboard.store.Stores;
+import dev.switchboard.config.StorageConfig;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import io.vertx.core.Vertx;

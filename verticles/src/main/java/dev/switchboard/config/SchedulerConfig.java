@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 /**
  * The scheduler: {@code pollMs} is how often it claims due occurrences; {@code tickMs} is the interval of the

@@ -1,4 +1,4 @@
-package dev.switchboard.app;
+package dev.switchboard.health;
 
 import io.vertx.core.Future;
 import java.util.function.Supplier;

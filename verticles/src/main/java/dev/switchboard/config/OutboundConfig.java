@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 /**
  * Outbound delivery. Base URLs point at the real providers by default; tests and simulators override them.

@@ -1,9 +1,10 @@
-package dev.switchboard.app;
+package dev.switchboard.normalize;
+
+import dev.switchboard.store.Stores;
 
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.store.InboxEntry;
-import dev.switchboard.normalize.EventRouter;
 import dev.switchboard.engine.bus.FailureCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * routed again in arrival order (so each conversation keeps its order), and commands left SENDING by a crash
  * are put back to RETRY — the provider may or may not have received them, and a retry is better than a loss.
  */
-final class Recovery {
+public final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
   private static final int PAGE = 100_000;
   private static final int FULL_RETRIES = 600;
@@ -33,7 +34,7 @@ final class Recovery {
    *                              events unprocessed for longer than this are appended to the log again, and
    *                              SENDING commands are left to their lease (their node may still be sending)
    */
-  Recovery(Vertx vertx, Stores stores, EventRouter router, Clock clock, long clusterRecoverAfterMs) {
+  public Recovery(Vertx vertx, Stores stores, EventRouter router, Clock clock, long clusterRecoverAfterMs) {
     this.vertx = vertx;
     this.clusterRecoverAfterMs = clusterRecoverAfterMs;
     this.stores = stores;
@@ -41,7 +42,7 @@ final class Recovery {
     this.clock = clock;
   }
 
-  Future<Void> run() {
+  public Future<Void> run() {
     boolean clustered = clusterRecoverAfterMs >= 0;
     java.time.Instant cutoff = clock.instant().minusMillis(Math.max(0, clusterRecoverAfterMs));
     return (clustered ? Future.succeededFuture(0) : resumeSending()).compose(n -> stores.inbox().unprocessed(PAGE))

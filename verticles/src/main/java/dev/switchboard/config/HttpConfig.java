@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 /** The HTTP edge: where it listens and what it accepts. */
 public record HttpConfig(String host, int port, int instances, long bodyLimitBytes, int maxJsonDepth,

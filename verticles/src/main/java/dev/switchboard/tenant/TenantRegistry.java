@@ -1,6 +1,6 @@
-package dev.switchboard.app;
+package dev.switchboard.tenant;
 
-import dev.switchboard.app.config.TenantConfig;
+import dev.switchboard.config.TenantConfig;
 import dev.switchboard.engine.store.TenantRecord;
 import dev.switchboard.engine.store.TenantStore;
 import io.vertx.core.Future;
@@ -13,11 +13,11 @@ import java.util.List;
  * Writes the configured tenants into the shared registry at start-up, so every node (and the admin API) sees the
  * same tenants, channels and integrations. Secrets are left out: they stay in configuration and the environment.
  */
-final class TenantRegistry {
+public final class TenantRegistry {
   private TenantRegistry() {
   }
 
-  static Future<Void> seed(TenantStore store, Collection<TenantConfig> tenants, Clock clock) {
+  public static Future<Void> seed(TenantStore store, Collection<TenantConfig> tenants, Clock clock) {
     Future<Void> all = Future.succeededFuture();
     for (TenantConfig tenant : tenants) {
       all = all.compose(v -> store.upsert(record(tenant, clock)));

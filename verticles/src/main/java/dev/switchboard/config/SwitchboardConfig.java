@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +17,7 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
     storage = storage == null ? new StorageConfig(null, 0, 0, null, null) : storage;
     tenants = tenants == null ? List.of() : List.copyOf(tenants);
     cluster = cluster == null ? ClusterConfig.disabled() : cluster;
-    if (cluster.enabled() && !"postgres".equals(storage.mode())) {
+    if (cluster.enabled() && storage.mode() != StorageConfig.Mode.POSTGRES) {
       throw new IllegalArgumentException("cluster mode needs storage.mode: postgres (nodes share their state)");
     }
     if (adminToken == null || adminToken.isBlank()) {

@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ class ConfigLoaderTest {
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.http().bodyLimitBytes()).isEqualTo(3L * 1024 * 1024);
     assertThat(config.session().debounceMs()).isEqualTo(1500L);
-    assertThat(config.storage().mode()).isEqualTo("memory");
+    assertThat(config.storage().mode()).isEqualTo(dev.switchboard.config.StorageConfig.Mode.MEMORY);
     TenantConfig demo = config.tenants().get(0);
     assertThat(demo.id()).isEqualTo("demo");
     assertThat(demo.channels()).extracting(ChannelConfig::type)

@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 /**
  * How long the durable stores keep what is done with. Processed inbox events are the dedupe memory: they must

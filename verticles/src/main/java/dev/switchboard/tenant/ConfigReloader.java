@@ -1,7 +1,9 @@
-package dev.switchboard.app;
+package dev.switchboard.tenant;
 
-import dev.switchboard.app.config.SwitchboardConfig;
-import dev.switchboard.app.config.TenantDirectory;
+import dev.switchboard.store.Stores;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.ConfigReload;
 import io.vertx.core.Future;
@@ -35,7 +37,7 @@ public final class ConfigReloader {
     this.nodeId = nodeId;
   }
 
-  Future<Void> listen() {
+  public Future<Void> listen() {
     return vertx.eventBus().<ConfigReload>consumer(Addresses.CONFIG_RELOAD, m -> {
       if (!nodeId.equals(m.body().origin())) {
         reloadHere().onFailure(e -> LOG.error("configuration reload refused on this node: {}", e.getMessage()));

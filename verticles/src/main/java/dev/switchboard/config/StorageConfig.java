@@ -1,17 +1,38 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 /**
  * Where state lives: {@code memory} (the embedded default; nothing survives a restart) or {@code postgres}
  * (durable; {@code postgres.url}), optionally with {@code redis} in front.
  */
-public record StorageConfig(String mode, int inboxKeep, int messagesPerConversation, PostgresConfig postgres,
+public record StorageConfig(Mode mode, int inboxKeep, int messagesPerConversation, PostgresConfig postgres,
                             RedisConfig redis) {
   public StorageConfig {
-    mode = mode == null ? "memory" : mode;
+    mode = mode == null ? Mode.MEMORY : mode;
     inboxKeep = inboxKeep <= 0 ? 200_000 : inboxKeep;
     messagesPerConversation = messagesPerConversation <= 0 ? 500 : messagesPerConversation;
     postgres = postgres == null ? new PostgresConfig(null, 0, 0, 0) : postgres;
     redis = redis == null ? new RedisConfig(null, null, 0, 0, 0, 0, 0) : redis;
+  }
+
+  /** Where state lives; written in lower case in the file. */
+  public enum Mode {
+    MEMORY, POSTGRES;
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Mode of(String value) {
+      for (Mode m : values()) {
+        if (m.name().equalsIgnoreCase(value)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException("unsupported storage mode: " + value + " (memory, postgres)");
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /**

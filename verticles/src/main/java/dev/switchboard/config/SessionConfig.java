@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 /**
  * Session shards and mailboxes. {@code shards} session verticle instances each own one shard address;

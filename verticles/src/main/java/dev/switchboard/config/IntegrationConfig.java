@@ -1,4 +1,4 @@
-package dev.switchboard.app.config;
+package dev.switchboard.config;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,0 +1,40 @@
+package dev.switchboard.store;
+
+import dev.switchboard.config.StorageConfig;
+import dev.switchboard.engine.store.memory.MemoryAuditStore;
+import dev.switchboard.engine.store.memory.MemoryConversationStore;
+import dev.switchboard.engine.store.memory.MemoryInboxStore;
+import dev.switchboard.engine.store.memory.MemoryOutboxStore;
+import dev.switchboard.engine.store.memory.MemoryRateLimiter;
+import dev.switchboard.engine.store.memory.MemoryScheduleStore;
+import dev.switchboard.engine.store.memory.MemoryTenantStore;
+import dev.switchboard.metrics.SwitchboardMetrics;
+import dev.switchboard.store.pg.PgStores;
+import dev.switchboard.store.redis.RedisStores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/** Builds the store ports for the configured storage mode, once per process. */
+public final class Storage {
+  private Storage() {
+  }
+
+  public static Future<Stores> open(Vertx vertx, StorageConfig config, SwitchboardMetrics metrics) {
+    return switch (config.mode()) {
+      case MEMORY -> Future.succeededFuture(memory(config));
+      case POSTGRES -> PgStores.create(vertx, config.postgres()).map(durable -> config.redis().url() == null
+          ? durable : RedisStores.wrap(vertx, durable, config.redis(), metrics));
+    };
+  }
+
+  public static Stores memory(StorageConfig config) {
+    MemoryInboxStore inbox = new MemoryInboxStore(config.inboxKeep());
+    MemoryOutboxStore outbox = new MemoryOutboxStore();
+    MemoryAuditStore audit = new MemoryAuditStore();
+    MemoryConversationStore conversations =
+        new MemoryConversationStore(inbox, outbox, audit, config.messagesPerConversation());
+    return new Stores(inbox, conversations, outbox, audit, new MemoryScheduleStore(), new MemoryTenantStore(),
+        new MemoryRateLimiter(), List.of(), Future::succeededFuture);
+  }
+}
