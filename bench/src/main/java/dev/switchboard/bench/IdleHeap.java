@@ -1,7 +1,7 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.store.Storage;
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.Direction;

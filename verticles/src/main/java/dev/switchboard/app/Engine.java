@@ -6,10 +6,10 @@ import dev.switchboard.tenant.TenantRegistry;
 
 import dev.switchboard.tenant.ConfigReloader;
 
-import dev.switchboard.health.DependencyCheck;
+import dev.switchboard.engine.health.DependencyCheck;
 
 import dev.switchboard.store.Storage;
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 
 import dev.switchboard.ai.AiVerticle;
 import dev.switchboard.config.SwitchboardConfig;

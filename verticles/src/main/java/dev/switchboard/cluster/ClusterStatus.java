@@ -1,6 +1,6 @@
 package dev.switchboard.cluster;
 
-import dev.switchboard.health.DependencyCheck;
+import dev.switchboard.engine.health.DependencyCheck;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.tenant.ConfigReloader;
-import dev.switchboard.health.DependencyCheck;
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.health.DependencyCheck;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.SwitchboardConfig;

@@ -1,7 +1,7 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.health.DependencyCheck;
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.health.DependencyCheck;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.SwitchboardConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

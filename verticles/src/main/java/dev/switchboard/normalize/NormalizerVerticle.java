@@ -2,7 +2,7 @@ package dev.switchboard.normalize;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;

@@ -1,6 +1,6 @@
 package dev.switchboard.normalize;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;

@@ -2,7 +2,7 @@ package dev.switchboard.outbound;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.OutboundConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;

@@ -1,6 +1,6 @@
 package dev.switchboard.scheduler;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.RetentionConfig;
 import dev.switchboard.engine.store.Schedule;
 import dev.switchboard.metrics.SwitchboardMetrics;

@@ -1,6 +1,6 @@
 package dev.switchboard.scheduler;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.store.Schedule;

@@ -2,7 +2,7 @@ package dev.switchboard.session;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;

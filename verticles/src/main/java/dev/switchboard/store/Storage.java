@@ -8,6 +8,7 @@ import dev.switchboard.engine.store.memory.MemoryOutboxStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import dev.switchboard.engine.store.memory.MemoryScheduleStore;
 import dev.switchboard.engine.store.memory.MemoryTenantStore;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.store.pg.PgStores;
 import dev.switchboard.store.redis.RedisStores;

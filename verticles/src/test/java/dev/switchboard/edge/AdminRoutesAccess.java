@@ -1,6 +1,6 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.TenantDirectory;
 import java.time.Clock;

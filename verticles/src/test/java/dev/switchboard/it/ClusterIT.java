@@ -2,7 +2,7 @@ package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.pg.PgStores;

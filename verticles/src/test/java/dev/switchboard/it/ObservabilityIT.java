@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.store.Storage;
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.edge.AdminRoutesAccess;
 import io.vertx.core.buffer.Buffer;

@@ -2,7 +2,7 @@ package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.conversation.Direction;
 import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ChannelRef;

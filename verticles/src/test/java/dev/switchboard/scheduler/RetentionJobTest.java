@@ -3,7 +3,7 @@ package dev.switchboard.scheduler;
 import static dev.switchboard.store.PgTestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.RetentionConfig;
 import dev.switchboard.engine.event.ChannelRef;
 import dev.switchboard.engine.event.ChannelType;

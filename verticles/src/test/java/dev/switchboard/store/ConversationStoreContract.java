@@ -1,5 +1,7 @@
 package dev.switchboard.store;
 
+import dev.switchboard.engine.store.Stores;
+
 import static dev.switchboard.store.PgTestDatabase.await;
 import static dev.switchboard.store.StoreFixtures.T0;
 import static dev.switchboard.store.StoreFixtures.command;

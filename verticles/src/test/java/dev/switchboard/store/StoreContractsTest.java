@@ -1,5 +1,7 @@
 package dev.switchboard.store;
 
+import dev.switchboard.engine.store.Stores;
+
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.InboxStore;
 import dev.switchboard.engine.store.OutboxStore;

@@ -1,7 +1,7 @@
 package dev.switchboard.store.pg;
 
-import dev.switchboard.health.DependencyCheck;
-import dev.switchboard.store.Stores;
+import dev.switchboard.engine.health.DependencyCheck;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import io.vertx.core.Future;

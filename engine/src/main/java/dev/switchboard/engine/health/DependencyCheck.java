@@ -1,4 +1,4 @@
-package dev.switchboard.health;
+package dev.switchboard.engine.health;
 
 import io.vertx.core.Future;
 import java.util.function.Supplier;

@@ -1,0 +1,17 @@
+package dev.switchboard.engine.store;
+
+import dev.switchboard.engine.health.DependencyCheck;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The store ports the verticles share, built once per process for the configured storage mode. */
+public record Stores(InboxStore inbox, ConversationStore conversations, OutboxStore outbox, AuditStore audit,
+                     ScheduleStore schedules, TenantStore tenants, RateLimiter rateLimiter,
+                     List<DependencyCheck> checks,
+                     Supplier<Future<Void>> closer) {
+
+  public Future<Void> close() {
+    return closer.get();
+  }
+}
