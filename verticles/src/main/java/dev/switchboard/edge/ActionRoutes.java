@@ -2,6 +2,7 @@ package dev.switchboard.edge;
 
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.TenantDirectory;
+import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.ai.extract.Extraction;
@@ -64,6 +65,9 @@ final class ActionRoutes {
       return;
     }
     String tenant = body.getString("tenant");
+    if (tenant != null && !AdminHttp.allowed(ctx, tenant)) {
+      return;
+    }
     String target = body.getString("target");
     String recipient = body.getString("recipient");
     String sourceId = body.getString("sourceId", ctx.request().getHeader("Idempotency-Key"));
@@ -94,7 +98,7 @@ final class ActionRoutes {
       }
       vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, command.key(), command.createdAt()),
           new DeliveryOptions().setLocalOnly(true));
-      return stores.audit().recordAction(new ActionAudit(tenant, "enqueue", id, actor(body), now))
+      return stores.audit().recordAction(new ActionAudit(tenant, "enqueue", id, AdminHttp.actor(ctx, body), now))
           .map(result(command, true));
     }));
   }
@@ -104,7 +108,10 @@ final class ActionRoutes {
   }
 
   private void deadLetters(RoutingContext ctx) {
-    String tenant = ctx.request().getParam("tenant");
+    String tenant = AdminHttp.tenantFilter(ctx, ctx.request().getParam("tenant"));
+    if (ctx.response().ended()) {
+      return;
+    }
     String sender = ctx.request().getParam("sender");
     String reason = ctx.request().getParam("reason");
     Instant since;
@@ -143,10 +150,11 @@ final class ActionRoutes {
       ErrorReply.send(ctx, 400, "bad_request", "body must be {\"ids\": [1 to 1000 command ids]}");
       return;
     }
-    String actor = actor(body);
+    String actor = AdminHttp.actor(ctx, body);
+    Caller caller = Caller.of(ctx);
     List<Future<JsonObject>> results = new ArrayList<>();
     for (Object id : ids) {
-      results.add(replayOne(String.valueOf(id), actor));
+      results.add(replayOne(String.valueOf(id), actor, caller));
     }
     AdminHttp.respond(ctx, Future.all(results).map(all -> {
       JsonArray items = new JsonArray();
@@ -155,9 +163,10 @@ final class ActionRoutes {
     }));
   }
 
-  private Future<JsonObject> replayOne(String id, String actor) {
+  private Future<JsonObject> replayOne(String id, String actor, Caller caller) {
     return stores.outbox().get(id).compose(c -> {
-      if (c == null) {
+      // Another tenant's command is reported exactly like one that does not exist.
+      if (c == null || !caller.sees(c.key().tenantId())) {
         return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_found"));
       }
       if (c.status() != CommandStatus.DEAD) {
@@ -188,6 +197,9 @@ final class ActionRoutes {
       ErrorReply.send(ctx, 400, "bad_request", "body must be {\"tenant\": ..., \"text\": ...}");
       return;
     }
+    if (!AdminHttp.allowed(ctx, body.getString("tenant"))) {
+      return;
+    }
     var request = new ExtractRequest(body.getString("tenant"), body.getString("text"));
     AdminHttp.respond(ctx, vertx.eventBus().<Extraction>request(Addresses.AI_EXTRACT, request,
             new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(20_000))
@@ -205,9 +217,8 @@ final class ActionRoutes {
   }
 
   private void actions(RoutingContext ctx) {
-    String tenant = ctx.request().getParam("tenant");
+    String tenant = AdminHttp.tenant(ctx, ctx.request().getParam("tenant"));
     if (tenant == null) {
-      ErrorReply.send(ctx, 400, "bad_request", "query parameter tenant is required");
       return;
     }
     AdminHttp.respond(ctx, stores.audit().actions(tenant, AdminHttp.limit(ctx)).map(list -> {
@@ -216,10 +227,6 @@ final class ActionRoutes {
           .put("actor", a.actor()).put("at", a.at().toString())));
       return new JsonObject().put("items", items);
     }));
-  }
-
-  private static String actor(JsonObject body) {
-    return "agent:" + (body == null ? "admin" : body.getString("agent", "admin"));
   }
 
   private static Instant time(String value, Instant fallback) {

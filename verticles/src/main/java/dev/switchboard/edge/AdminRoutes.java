@@ -16,25 +16,25 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.switchboard.edge.auth.AdminAuth;
+import dev.switchboard.edge.auth.Caller;
 
 /** {@code /admin/v1}: conversations, messages, hand-off and hand-back, outbox and sandbox, behind a bearer token. */
 final class AdminRoutes {
   private final Vertx vertx;
   private final Stores stores;
   private final SandboxLog sandbox;
-  private final byte[] token;
+  private final AdminAuth auth;
   private final SessionGateway sessions;
   private final ConfigReloader reloader;
 
-  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, String token, SessionGateway sessions,
+  AdminRoutes(Vertx vertx, Stores stores, SandboxLog sandbox, AdminAuth auth, SessionGateway sessions,
               ConfigReloader reloader) {
     this.reloader = reloader;
     this.vertx = vertx;
     this.stores = stores;
     this.sandbox = sandbox;
-    this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.auth = auth;
     this.sessions = sessions;
   }
 
@@ -42,7 +42,7 @@ final class AdminRoutes {
     // The API description is public (it holds no data) and served before the token check.
     router.get("/admin/v1/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .sendFile("openapi/admin-v1.json"));
-    router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(this::authorize);
+    router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(auth);
     router.get("/admin/v1/conversations").handler(this::listConversations);
     router.get("/admin/v1/conversations/:key/messages").handler(this::messages);
     router.get("/admin/v1/conversations/:key/audit").handler(this::audit);
@@ -55,19 +55,9 @@ final class AdminRoutes {
     router.get("/admin/v1/sandbox").handler(this::sandbox);
   }
 
-  private void authorize(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header == null || !MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
-      ErrorReply.send(ctx, 401, "unauthorized", "a valid bearer token is required");
-      return;
-    }
-    ctx.next();
-  }
-
   private void listConversations(RoutingContext ctx) {
-    String tenant = ctx.request().getParam("tenant");
+    String tenant = AdminHttp.tenant(ctx, ctx.request().getParam("tenant"));
     if (tenant == null) {
-      ErrorReply.send(ctx, 400, "bad_request", "query parameter tenant is required");
       return;
     }
     ConversationState state = AdminHttp.enumParam(ctx, "state", ConversationState.class);
@@ -84,7 +74,6 @@ final class AdminRoutes {
           .put("contact", c.key().contactId())
           .put("state", c.state().name())
           .put("optedOut", c.optedOut())
-          .put("flag", c.flag())
           .put("flag", c.flag())
           .put("lastActivityAt", c.lastActivityAt().toString())));
       return new JsonObject().put("items", items);
@@ -119,6 +108,9 @@ final class AdminRoutes {
 
   /** Reloads tenants, channels and integrations on every node; a file that does not load is refused as a whole. */
   private void reload(RoutingContext ctx) {
+    if (!AdminHttp.operatorOnly(ctx)) {
+      return;
+    }
     reloader.reloadEverywhere().onComplete(ar -> {
       if (ar.succeeded()) {
         ctx.json(new JsonObject().put("status", "reloaded").put("tenants", ar.result()));
@@ -136,18 +128,18 @@ final class AdminRoutes {
       return;
     }
     JsonObject body = ctx.body().length() > 0 ? ctx.body().asJsonObject() : new JsonObject();
-    String agent = body.getString("agent", "admin");
-    var command = new SessionCommand.Handoff(key, toHuman, "agent:" + agent);
+    var command = new SessionCommand.Handoff(key, toHuman, AdminHttp.actor(ctx, body));
     AdminHttp.respond(ctx, sessions.submit(command, ctx.request().getHeader(Correlation.HEADER))
         .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.state())));
   }
 
   private void outbox(RoutingContext ctx) {
     CommandStatus status = AdminHttp.enumParam(ctx, "status", CommandStatus.class);
+    String tenant = ctx.response().ended() ? null : AdminHttp.tenantFilter(ctx, ctx.request().getParam("tenant"));
     if (ctx.response().ended()) {
       return;
     }
-    AdminHttp.respond(ctx, stores.outbox().list(ctx.request().getParam("tenant"), status, AdminHttp.limit(ctx)).map(list -> {
+    AdminHttp.respond(ctx, stores.outbox().list(tenant, status, AdminHttp.limit(ctx)).map(list -> {
       JsonArray items = new JsonArray();
       list.forEach(c -> items.add(new JsonObject().put("id", c.id()).put("key", c.key().asString())
           .put("sender", c.sender()).put("status", c.status().name()).put("attempts", c.attempts())
@@ -158,9 +150,10 @@ final class AdminRoutes {
   }
 
   private void tenants(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
     AdminHttp.respond(ctx, stores.tenants().list().map(list -> {
       JsonArray items = new JsonArray();
-      list.forEach(t -> {
+      list.stream().filter(t -> caller.sees(t.id())).forEach(t -> {
         JsonArray endpoints = new JsonArray();
         t.endpoints().forEach(e -> endpoints.add(new JsonObject().put("id", e.id()).put("kind", e.kind())
             .put("type", e.type()).put("sender", e.sender())));
@@ -174,9 +167,12 @@ final class AdminRoutes {
 
   /** The durable schedules (built-in jobs): what runs, how often, and when next. */
   private void schedules(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
     AdminHttp.respond(ctx, stores.schedules().list().map(list -> {
       JsonArray items = new JsonArray();
-      list.forEach(sc -> items.add(new JsonObject().put("id", sc.id()).put("job", sc.job())
+      // Engine-wide schedules (no tenant) are the operator's business only.
+      list.stream().filter(sc -> sc.tenantId() == null ? caller.global() : caller.sees(sc.tenantId()))
+          .forEach(sc -> items.add(new JsonObject().put("id", sc.id()).put("job", sc.job())
           .put("tenant", sc.tenantId()).put("intervalMs", sc.interval().toMillis())
           .put("nextRunAt", sc.nextRunAt().toString())));
       return new JsonObject().put("items", items);
@@ -184,8 +180,12 @@ final class AdminRoutes {
   }
 
   private void sandbox(RoutingContext ctx) {
+    String tenant = AdminHttp.tenantFilter(ctx, ctx.request().getParam("tenant"));
+    if (ctx.response().ended()) {
+      return;
+    }
     JsonArray items = new JsonArray();
-    sandbox.list(ctx.request().getParam("tenant"), AdminHttp.limit(ctx)).forEach(e -> items.add(new JsonObject()
+    sandbox.list(tenant, AdminHttp.limit(ctx)).forEach(e -> items.add(new JsonObject()
         .put("commandId", e.commandId()).put("tenant", e.tenantId()).put("channel", e.channelId())
         .put("recipient", e.recipient()).put("text", e.text()).put("at", e.at().toString())));
     AdminHttp.respond(ctx, Future.succeededFuture(new JsonObject().put("items", items)));

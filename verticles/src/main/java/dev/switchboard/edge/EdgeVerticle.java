@@ -3,6 +3,8 @@ package dev.switchboard.edge;
 import dev.switchboard.tenant.ConfigReloader;
 import dev.switchboard.engine.health.DependencyCheck;
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.edge.auth.AdminAuth;
+import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.SwitchboardConfig;
@@ -60,7 +62,9 @@ public final class EdgeVerticle extends VerticleBase {
     }));
     new WebhookRoutes(vertx, directory, config.http(), clock, metrics).mount(router);
     new WebchatSocket(vertx, directory, clock, config.http().ingestTimeoutMs()).mount(router);
-    new AdminRoutes(vertx, stores, sandbox, config.adminToken(), sessions, reloader).mount(router);
+    // Every kind of admin credential is recognised here, once; routes only ask the resolved Caller.
+    AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken())));
+    new AdminRoutes(vertx, stores, sandbox, auth, sessions, reloader).mount(router);
     new ActionRoutes(vertx, stores, directory, clock).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {

@@ -16,7 +16,8 @@ public final class AdminRoutesAccess {
   public static void mount(Router router, Vertx vertx, Stores stores) {
     var config = ConfigLoader.parse("adminToken: x", k -> null);
     var directory = new TenantDirectory(config);
-    new AdminRoutes(vertx, stores, new SandboxLog(10), "token",
+    new AdminRoutes(vertx, stores, new SandboxLog(10),
+        new dev.switchboard.edge.auth.AdminAuth(java.util.List.of(new dev.switchboard.edge.auth.OperatorToken("token"))),
         new dev.switchboard.session.LocalSessionGateway(vertx.eventBus(), 1),
         new dev.switchboard.tenant.ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
         .mount(router);
