@@ -3,14 +3,15 @@ package dev.switchboard.config;
 /**
  * Outbound delivery. Base URLs point at the real providers by default; tests and simulators override them.
  * Rate limits: a token bucket per sending channel (WhatsApp Cloud API allows 80 msg/s per number) and a pacing
- * bucket per recipient; a send over the limit waits for its token instead of failing.
+ * bucket per recipient; a send over the limit waits for its token instead of failing. {@code maxInFlight} bounds
+ * the sends under way at once: the rest wait in their conversation's lane, where no request timeout runs.
  */
 public record OutboundConfig(String whatsappBaseUrl, String telegramBaseUrl, String messengerBaseUrl,
                              String instagramBaseUrl, String trelloBaseUrl, String calcomBaseUrl, long requestTimeoutMs,
                              int maxAttempts, long baseBackoffMs, long maxBackoffMs, long maxAgeMs,
                              long dueScanMs, int sandboxKeep, double senderPerSecond, int senderBurst,
                              double recipientPerSecond, int recipientBurst, int breakerFailures,
-                             long breakerResetMs, long windowHours) {
+                             long breakerResetMs, long windowHours, int maxInFlight) {
   public OutboundConfig {
     whatsappBaseUrl = whatsappBaseUrl == null ? "https://graph.facebook.com" : whatsappBaseUrl;
     telegramBaseUrl = telegramBaseUrl == null ? "https://api.telegram.org" : telegramBaseUrl;
@@ -32,5 +33,6 @@ public record OutboundConfig(String whatsappBaseUrl, String telegramBaseUrl, Str
     breakerFailures = breakerFailures <= 0 ? 5 : breakerFailures;
     breakerResetMs = breakerResetMs <= 0 ? 30_000 : breakerResetMs;
     windowHours = windowHours <= 0 ? 24 : windowHours;
+    maxInFlight = maxInFlight <= 0 ? 128 : maxInFlight;
   }
 }

@@ -10,7 +10,7 @@ public record StorageConfig(Mode mode, int inboxKeep, int messagesPerConversatio
     mode = mode == null ? Mode.MEMORY : mode;
     inboxKeep = inboxKeep <= 0 ? 200_000 : inboxKeep;
     messagesPerConversation = messagesPerConversation <= 0 ? 500 : messagesPerConversation;
-    postgres = postgres == null ? new PostgresConfig(null, 0, 0, 0) : postgres;
+    postgres = postgres == null ? new PostgresConfig(null, 0, 0, 0, 0, 0) : postgres;
     redis = redis == null ? new RedisConfig(null, null, 0, 0, 0, 0, 0) : redis;
   }
 
@@ -52,9 +52,16 @@ public record StorageConfig(Mode mode, int inboxKeep, int messagesPerConversatio
     }
   }
 
-  /** PostgreSQL connection: a {@code postgresql://user:password@host:port/db} URI and pool sizes. */
-  public record PostgresConfig(String url, int poolSize, int inboxBatch, int inboxInFlight) {
+  /**
+   * PostgreSQL connection: a {@code postgresql://user:password@host:port/db} URI and pool sizes; inbox inserts and
+   * session steps are group-committed, at most {@code *Batch} per transaction and {@code *InFlight} transactions
+   * at once.
+   */
+  public record PostgresConfig(String url, int poolSize, int inboxBatch, int inboxInFlight, int stepBatch,
+                               int stepInFlight) {
     public PostgresConfig {
+      stepBatch = stepBatch <= 0 ? 128 : stepBatch;
+      stepInFlight = stepInFlight <= 0 ? 2 : stepInFlight;
       url = url == null ? "postgresql://postgres@127.0.0.1:5432/switchboard" : url;
       poolSize = poolSize <= 0 ? 8 : poolSize;
       inboxBatch = inboxBatch <= 0 ? 256 : inboxBatch;

@@ -48,6 +48,11 @@ public final class OutboundVerticle extends VerticleBase {
   private final SwitchboardMetrics metrics;
   private final ConversationLanes lanes = new ConversationLanes();
   private final HandedOver handedOver = new HandedOver();
+  private final SendHints hints = new SendHints();
+  /** Conversations with a command ready while {@code maxInFlight} sends were under way, in the order they came. */
+  private final java.util.LinkedHashSet<dev.switchboard.engine.event.ConversationKey> waiting =
+      new java.util.LinkedHashSet<>();
+  private int inFlight;
   private Map<String, Sender> senders;
   private WhatsAppSender whatsapp;
   private Breakers breakers;
@@ -91,6 +96,7 @@ public final class OutboundVerticle extends VerticleBase {
     scanTimer = vertx.setPeriodic(config.dueScanMs(), id -> scanDue());
     return Future.join(
         vertx.eventBus().<SendCommand>localConsumer(Addresses.OUTBOUND_SEND, m -> {
+          hints.remember(m.body());
           lanes.enqueue(m.body().key(), m.body().createdAt(), m.body().commandId());
           pump(m.body().key());
         }).completion(),
@@ -115,27 +121,45 @@ public final class OutboundVerticle extends VerticleBase {
     });
   }
 
-  /** Sends the head of a conversation's lane; when it settles, the next one goes. */
+  /**
+   * Sends the head of a conversation's lane; when it settles, the next one goes. At most {@code maxInFlight} sends
+   * are under way: beyond that the conversation waits its turn here, not in the HTTP client's queue, where each
+   * request's timeout would already be running (under load, queued sends timed out and came back as retries).
+   */
   private void pump(dev.switchboard.engine.event.ConversationKey key) {
+    if (inFlight >= config.maxInFlight()) {
+      waiting.add(key);
+      return;
+    }
     String id = lanes.take(key);
     if (id == null) {
       return;
     }
+    inFlight++;
     attempt(id).onComplete(ar -> {
+      inFlight--;
       boolean settled = ar.succeeded() && ar.result();
       if (ar.failed()) {
         LOG.error("outbound attempt failed command={}", id.hashCode(), ar.cause());
       }
       lanes.release(key, id, settled);
       if (settled) {
+        hints.forget(id);
         pump(key);
+      }
+      while (inFlight < config.maxInFlight() && !waiting.isEmpty()) {
+        var next = waiting.iterator().next();
+        waiting.remove(next);
+        pump(next);
       }
     });
   }
 
   /** True when the command is done with (SENT, DEAD or gone); false when it must stay at the head of its lane. */
   private Future<Boolean> attempt(String commandId) {
-    return stores.outbox().get(commandId).compose(command -> {
+    // The command as the session just committed it, when it came with its nudge: no read back from the store.
+    OutboundCommand known = hints.take(commandId);
+    return (known != null ? Future.succeededFuture(known) : stores.outbox().get(commandId)).compose(command -> {
       if (command == null || command.status() == CommandStatus.SENT || command.status() == CommandStatus.DEAD) {
         return Future.succeededFuture(true);
       }
@@ -191,7 +215,7 @@ public final class OutboundVerticle extends VerticleBase {
     if (sender != whatsapp) {
       return sender.send(command, to);
     }
-    return window.decide(command, to).compose(decision -> decision.payload() == null
+    return window.decide(command, to, hints.lastInboundAt(command.key())).compose(decision -> decision.payload() == null
         ? Future.succeededFuture(new SendResult.Permanent(decision.refusal()))
         : whatsapp.send(command, decision.payload(), to));
   }

@@ -30,8 +30,15 @@ final class ReengagementWindow {
     this.window = window;
   }
 
-  Future<Decision> decide(OutboundCommand command, Destination to) {
+  /**
+   * {@code knownInbound}: the conversation's last inbound time as the session last reported it (null if unknown).
+   * It only grows, so when it already shows the window open the store need not be asked.
+   */
+  Future<Decision> decide(OutboundCommand command, Destination to, java.time.Instant knownInbound) {
     if (!WhatsAppRequests.freeForm(command.payload())) {
+      return Future.succeededFuture(new Decision(command.payload(), null));
+    }
+    if (knownInbound != null && knownInbound.plus(window).isAfter(clock.instant())) {
       return Future.succeededFuture(new Decision(command.payload(), null));
     }
     return conversations.find(command.key()).map(conversation -> {

@@ -236,7 +236,7 @@ public final class ConversationTurns {
 
   private Future<Void> commit(SessionStep step) {
     return stores.conversations().commit(step).onSuccess(v -> step.commands()
-        .forEach(c -> bus.send(Addresses.OUTBOUND_SEND, new SendCommand(c.id(), c.key(), c.createdAt()),
+        .forEach(c -> bus.send(Addresses.OUTBOUND_SEND, SendCommand.of(c, step.conversation().lastInboundAt()),
             new DeliveryOptions().setLocalOnly(true).addHeader(Correlation.HEADER, Correlation.orNone(c.correlationId())))));
   }
 }

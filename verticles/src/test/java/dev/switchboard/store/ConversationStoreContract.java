@@ -91,6 +91,55 @@ abstract class ConversationStoreContract {
     assertThat(await(stores().inbox().processedAmong(List.of(second.dedupeKey())))).isEmpty();
   }
 
+  /**
+   * Many conversations committing at once (on PostgreSQL they are group-committed in shared transactions): each
+   * step lands whole with its messages in order, and a step over an event someone else already processed is
+   * refused alone, giving back its claims, while the others in the same batch commit.
+   */
+  @Test
+  void stepsCommittedTogetherKeepTheirOwnOutcome() {
+    String taken = "+5511900000030";
+    InboxEntry done = entry(taken, "wamid.batch-done", T0);
+    InboxEntry fresh = entry(taken, "wamid.batch-fresh", T0.plusMillis(1));
+    await(stores().inbox().insertIfAbsent(done));
+    await(stores().inbox().insertIfAbsent(fresh));
+    await(stores().conversations().commit(new SessionStep(conversation(taken, T0), List.of(), List.of(), List.of(),
+        List.of(done.dedupeKey()))));
+
+    List<io.vertx.core.Future<Void>> commits = new ArrayList<>();
+    List<InboxEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String contact = "+55119000001" + String.format("%02d", i);
+      InboxEntry e = entry(contact, "wamid.batch-" + i, T0);
+      await(stores().inbox().insertIfAbsent(e));
+      entries.add(e);
+      var cmd = command("acme:wa/wamid.batch-" + i + ":0", contact, T0);
+      commits.add(stores().conversations().commit(new SessionStep(conversation(contact, T0),
+          List.of(new Turn(Direction.INBOUND, "pergunta " + i, "wamid.batch-" + i, T0),
+              new Turn(Direction.OUTBOUND, "resposta " + i, cmd.id(), T0.plusMillis(1))),
+          List.of(), List.of(cmd), List.of(e.dedupeKey()))));
+      if (i == 20) {
+        commits.add(stores().conversations().commit(new SessionStep(
+            conversation(taken, T0).withState(ConversationState.HUMAN, T0.plusMillis(3)), List.of(), List.of(),
+            List.of(), List.of(done.dedupeKey(), fresh.dedupeKey()))));
+      }
+    }
+    io.vertx.core.Future<Void> refused = commits.remove(21);
+    await(io.vertx.core.Future.all(commits));
+    assertThat(refused.toCompletionStage().toCompletableFuture()).failsWithin(java.time.Duration.ofSeconds(10))
+        .withThrowableThat().havingRootCause().isInstanceOf(SessionStep.AlreadyProcessed.class);
+    assertThat(await(stores().conversations().find(key(taken))).state()).isEqualTo(ConversationState.BOT);
+    assertThat(await(stores().inbox().processedAmong(List.of(fresh.dedupeKey())))).isEmpty();
+    for (int i = 0; i < 40; i++) {
+      String contact = "+55119000001" + String.format("%02d", i);
+      assertThat(await(stores().conversations().messages(key(contact), 10))).extracting(Turn::text)
+          .containsExactly("pergunta " + i, "resposta " + i);
+      assertThat(await(stores().outbox().get("acme:wa/wamid.batch-" + i + ":0"))).isNotNull();
+    }
+    assertThat(await(stores().inbox().processedAmong(entries.stream().map(InboxEntry::dedupeKey).toList())))
+        .hasSize(40);
+  }
+
   @Test
   void messagesComeBackOldestFirstLimitedToTheNewest() {
     Conversation c = conversation("+5511900000022", T0);

@@ -28,7 +28,7 @@ public final class PgTestDatabase implements AutoCloseable {
 
   /** A connection URI whose search_path is this test's own schema. */
   public StorageConfig.PostgresConfig config() {
-    return new StorageConfig.PostgresConfig(URL + "?search_path=" + schema, 4, 0, 0);
+    return new StorageConfig.PostgresConfig(URL + "?search_path=" + schema, 4, 0, 0, 0, 0);
   }
 
   public String schema() {

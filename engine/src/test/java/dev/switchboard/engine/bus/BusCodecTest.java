@@ -56,6 +56,9 @@ class BusCodecTest {
         new AiRequest("demo", KEY.logId(), "oi", List.of(new Turn(Direction.INBOUND, "oi", "wamid.1", AT))),
         new AiReply("greeting", "Olá!", "rules", false),
         new SendCommand("demo:demo-whatsapp/wamid.1:0", KEY, AT),
+        SendCommand.of(dev.switchboard.engine.outbound.OutboundCommand.pending("demo:demo-whatsapp/wamid.2:0", KEY,
+            dev.switchboard.engine.event.ChannelType.WHATSAPP, "whatsapp", "5511987654321",
+            new dev.switchboard.engine.outbound.OutboundPayload.Text("Olá!", null), AT, "cid-1"), AT),
         new WebchatDelivery("c1", "Olá!"));
   }
 

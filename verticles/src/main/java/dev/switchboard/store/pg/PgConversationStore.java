@@ -31,9 +31,11 @@ public final class PgConversationStore implements ConversationStore {
   private static final String INSERT_AUDIT = "INSERT INTO audit_log (conversation_key, from_state, to_state, trigger, "
       + "actor, at) VALUES ($1, $2, $3, $4, $5, $6)";
   private final Pool pool;
+  private final SessionStepBatcher batcher;
 
-  public PgConversationStore(Pool pool) {
+  public PgConversationStore(Pool pool, int stepBatch, int stepInFlight) {
     this.pool = pool;
+    this.batcher = new SessionStepBatcher(pool, stepBatch, stepInFlight, this::commitAlone);
   }
 
   @Override
@@ -43,8 +45,14 @@ public final class PgConversationStore implements ConversationStore {
         .map(rows -> rows.size() == 0 ? null : PgRows.conversation(rows.iterator().next()));
   }
 
+  /** Group-committed with the other conversations' steps that are ready at the same time. */
   @Override
   public Future<Void> commit(SessionStep step) {
+    return batcher.commit(step);
+  }
+
+  /** One step in a transaction of its own. */
+  private Future<Void> commitAlone(SessionStep step) {
     return pool.withTransaction(tx -> claimEvents(tx, step.processedDedupeKeys())
         .compose(v -> upsert(tx, step.conversation()))
         .compose(v -> batch(tx, INSERT_MESSAGE, messageRows(step)))

@@ -24,9 +24,14 @@ public final class PgOutboxStore implements OutboxStore {
   static final String INSERT = "INSERT INTO outbox (id, tenant_id, conversation_key, command, status, next_attempt_at, "
       + "provider_message_id, created_at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING";
   private final Pool pool;
+  private final OutboxTransitionBatcher claims;
+  private final OutboxTransitionBatcher settles;
 
-  public PgOutboxStore(Pool pool) {
+  /** {@code sends}: connections of their own for the claims and settles of the senders. */
+  public PgOutboxStore(Pool pool, Pool sends) {
     this.pool = pool;
+    this.claims = new OutboxTransitionBatcher(sends, 256, 1, false);
+    this.settles = new OutboxTransitionBatcher(sends, 256, 1, true);
   }
 
   static Tuple row(OutboundCommand c) {
@@ -45,13 +50,10 @@ public final class PgOutboxStore implements OutboxStore {
         .map(rows -> rows.size() == 0 ? null : command(rows.iterator().next()));
   }
 
+  /** Group-committed; a claim (→ SENDING) does not wait for the disk, see {@link OutboxTransitionBatcher}. */
   @Override
   public Future<Boolean> transition(CommandStatus expected, OutboundCommand next) {
-    return pool.preparedQuery("UPDATE outbox SET command = $2::text::jsonb, status = $3, next_attempt_at = $4, "
-            + "provider_message_id = $5 WHERE id = $1 AND status = $6")
-        .execute(Tuple.from(new Object[] {next.id(), Json.write(next), next.status().name(), ts(next.nextAttemptAt()),
-            next.providerMessageId(), expected.name()}))
-        .map(rows -> rows.rowCount() == 1);
+    return (next.status() == CommandStatus.SENDING ? claims : settles).transition(expected, next);
   }
 
   @Override

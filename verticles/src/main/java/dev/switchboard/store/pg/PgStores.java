@@ -35,12 +35,14 @@ public final class PgStores {
     // Inbox inserts get connections of their own: the acknowledgement of a webhook must not queue behind the
     // session steps and sends of earlier ones when processing is busy; it waits only for its own commit.
     Pool ingest = pool(vertx, config, config.inboxInFlight());
+    // Outbox status changes likewise: sends must not wait behind the session steps of newer messages.
+    Pool sends = pool(vertx, config, 2);
     return PgMigrations.apply(pool)
         .map(v -> new Stores(new PgInboxStore(pool, ingest, config.inboxBatch(), config.inboxInFlight()),
-            new PgConversationStore(pool), new PgOutboxStore(pool), new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
+            new PgConversationStore(pool, config.stepBatch(), config.stepInFlight()), new PgOutboxStore(pool, sends), new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
-            () -> Future.join(pool.close(), ingest.close()).mapEmpty()))
-        .recover(e -> Future.join(pool.close(), ingest.close()).transform(ignored -> Future.failedFuture(e)));
+            () -> Future.join(pool.close(), ingest.close(), sends.close()).mapEmpty()))
+        .recover(e -> Future.join(pool.close(), ingest.close(), sends.close()).transform(ignored -> Future.failedFuture(e)));
   }
 }
