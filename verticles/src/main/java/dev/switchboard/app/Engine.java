@@ -33,6 +33,7 @@ import dev.switchboard.cluster.SessionLogConsumer;
 import dev.switchboard.cluster.SessionLogVerticle;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.session.SessionGateway;
+import dev.switchboard.session.TurnBacklog;
 import dev.switchboard.session.TurnCompletions;
 import java.util.List;
 import java.time.Clock;
@@ -81,8 +82,11 @@ public final class Engine {
     TenantDirectory directory = new TenantDirectory(config);
     SandboxLog sandbox = new SandboxLog(config.outbound().sandboxKeep());
     Engine engine = new Engine(config, stores, sandbox);
+    // Waits for room at most half the edge's ingest timeout, so a full node still answers 503 in time.
+    TurnBacklog backlog = new TurnBacklog(vertx, config.session().maxPendingPerConversation(),
+        config.session().maxUnanswered(), config.http().ingestTimeoutMs() / 2);
     ConversationTurns turns = new ConversationTurns(vertx.eventBus(), stores, directory, config.session(), clock,
-        metrics);
+        metrics, backlog);
     TurnCompletions completions = new TurnCompletions();
     LocalSessionGateway shards = new LocalSessionGateway(vertx.eventBus(), config.session().shards());
     AtomicInteger shard = new AtomicInteger();
@@ -96,14 +100,14 @@ public final class Engine {
         .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
         .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
-            () -> new OutboundVerticle(config.outbound(), directory, stores, sandbox, clock, metrics), new DeploymentOptions()))
+            () -> new OutboundVerticle(config.outbound(), directory, stores, sandbox, clock, metrics, backlog), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
-            () -> new SessionVerticle(shard.getAndIncrement(), config.session(), turns, metrics, completions),
+            () -> new SessionVerticle(shard.getAndIncrement(), config.session(), turns, metrics, completions, backlog),
             new DeploymentOptions().setInstances(config.session().shards())))
         .compose(id -> {
           SessionGateway sessions = clustered ? sessionLog.gateway() : shards;
           List<DependencyCheck> clusterChecks = clustered ? status.checks(sessionLog.log()) : List.of();
-          return vertx.deployVerticle(() -> new NormalizerVerticle(config, stores, sessions),
+          return vertx.deployVerticle(() -> new NormalizerVerticle(config, stores, sessions, clustered ? null : backlog),
                   new DeploymentOptions().setInstances(config.http().instances()))
               .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config, directory, stores, clock, metrics,
                   sessions), new DeploymentOptions()))

@@ -3,9 +3,11 @@ package dev.switchboard.config;
 /**
  * Session shards and mailboxes. {@code shards} session verticle instances each own one shard address;
  * a conversation key always maps to the same shard. {@code debounceMs} 0 turns debouncing off.
+ * {@code maxUnanswered}: on a single node, customer messages acknowledged but not yet answered (their reply not yet
+ * tried) — past it a webhook waits for room before its 200, then gets 503 (see TurnBacklog).
  */
 public record SessionConfig(int shards, Long debounceMs, long maxDebounceMs, int maxPendingPerConversation,
-                            int maxPendingPerShard, long aiTimeoutMs, int historyTurns) {
+                            int maxPendingPerShard, long aiTimeoutMs, int historyTurns, int maxUnanswered) {
   public SessionConfig {
     shards = shards <= 0 ? 2 : shards;
     debounceMs = debounceMs == null || debounceMs < 0 ? 1500L : debounceMs;
@@ -14,10 +16,11 @@ public record SessionConfig(int shards, Long debounceMs, long maxDebounceMs, int
     maxPendingPerShard = maxPendingPerShard <= 0 ? 50_000 : maxPendingPerShard;
     aiTimeoutMs = aiTimeoutMs <= 0 ? 8000 : aiTimeoutMs;
     historyTurns = historyTurns <= 0 ? 12 : historyTurns;
+    maxUnanswered = maxUnanswered <= 0 ? 2000 : maxUnanswered;
   }
 
   public SessionConfig withDebounceMs(long value) {
     return new SessionConfig(shards, value, value * 4, maxPendingPerConversation, maxPendingPerShard, aiTimeoutMs,
-        historyTurns);
+        historyTurns, maxUnanswered);
   }
 }

@@ -12,10 +12,13 @@ import dev.switchboard.engine.bus.RawWebhook;
 import dev.switchboard.engine.channel.Normalizers;
 import dev.switchboard.engine.channel.PayloadException;
 import dev.switchboard.engine.channel.Payloads;
+import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.event.NormalizedEvent;
 import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.session.SessionGateway;
+import dev.switchboard.session.TurnBacklog;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -35,13 +38,20 @@ public final class NormalizerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NormalizerVerticle.class);
   private final SwitchboardConfig config;
   private final Stores stores;
+  private static final int MAX_REDELIVERIES = 30;
   private final SessionGateway sessions;
+  private final TurnBacklog backlog;
   private EventRouter router;
 
-  public NormalizerVerticle(SwitchboardConfig config, Stores stores, SessionGateway sessions) {
+  /**
+   * {@code backlog}: on a single node, customer messages are acknowledged once in the inbox and handed to their
+   * shard afterwards, bounded by it; null in a cluster, where the session log's append is what a 200 waits for.
+   */
+  public NormalizerVerticle(SwitchboardConfig config, Stores stores, SessionGateway sessions, TurnBacklog backlog) {
     this.config = config;
     this.stores = stores;
     this.sessions = sessions;
+    this.backlog = backlog;
   }
 
   @Override
@@ -81,6 +91,9 @@ public final class NormalizerVerticle extends VerticleBase {
   }
 
   private Future<Void> ingest(NormalizedEvent event, RawWebhook raw, Counts counts, String cid) {
+    if (backlog != null && event instanceof MessageReceived m) {
+      return ingestThenDeliver(m, raw, counts, cid);
+    }
     return stores.inbox().insertIfAbsent(new InboxEntry(event, raw.receivedAt(), false)).compose(fresh -> {
       if (!fresh) {
         counts.duplicates.incrementAndGet();
@@ -88,6 +101,53 @@ public final class NormalizerVerticle extends VerticleBase {
       }
       return route(event, counts, cid)
           .recover(e -> stores.inbox().remove(event.dedupeKey()).transform(ignored -> Future.failedFuture(e)));
+    });
+  }
+
+  /**
+   * Single node: the message is acknowledged once it is in the inbox; its shard gets it right after, retried with
+   * backoff if the shard is busy (the 200 already went out, so the message must not be dropped). A full backlog
+   * refuses the webhook before the insert, so the provider's retry is not mistaken for a duplicate.
+   */
+  private Future<Void> ingestThenDeliver(MessageReceived m, RawWebhook raw, Counts counts, String cid) {
+    return backlog.acquire(m.dedupeKey(), ConversationKey.of(m.source().channel(), m.contact()).asString())
+        .compose(admission -> {
+          if (admission == TurnBacklog.Admission.FULL) {
+            return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE,
+                FailureCode.QUEUE_FULL.code(), "too many unanswered messages"));
+          }
+          boolean mine = admission == TurnBacklog.Admission.TAKEN;
+          return stores.inbox().insertIfAbsent(new InboxEntry(m, raw.receivedAt(), false))
+              .onFailure(e -> {
+                if (mine) {
+                  backlog.release(List.of(m.dedupeKey()));
+                }
+              })
+              .map(fresh -> {
+                if (fresh) {
+                  counts.accepted.incrementAndGet();
+                  deliver(m, cid, 0);
+                } else {
+                  if (mine) {
+                    backlog.release(List.of(m.dedupeKey()));
+                  }
+                  counts.duplicates.incrementAndGet();
+                }
+                return null;
+              });
+        });
+  }
+
+  private void deliver(MessageReceived m, String cid, int attempt) {
+    router.route(m, cid).onFailure(e -> {
+      if (attempt >= MAX_REDELIVERIES) {
+        // Still in the inbox, unprocessed: recovery hands it over again.
+        LOG.error("message not handed to its session after {} attempts {} cause={}", attempt + 1,
+            kv("cid", Correlation.orNone(cid)), e.getClass().getSimpleName());
+        backlog.release(List.of(m.dedupeKey()));
+        return;
+      }
+      vertx.setTimer(Math.min(2_000, 20L << Math.min(attempt, 7)), t -> deliver(m, cid, attempt + 1));
     });
   }
 

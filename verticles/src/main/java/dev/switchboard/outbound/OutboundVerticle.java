@@ -17,6 +17,7 @@ import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.SendResult;
 import dev.switchboard.metrics.SwitchboardMetrics;
+import dev.switchboard.session.TurnBacklog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -49,6 +50,7 @@ public final class OutboundVerticle extends VerticleBase {
   private final ConversationLanes lanes = new ConversationLanes();
   private final HandedOver handedOver = new HandedOver();
   private final SendHints hints = new SendHints();
+  private final TurnBacklog backlog;
   /** Conversations with a command ready while {@code maxInFlight} sends were under way, in the order they came. */
   private final java.util.LinkedHashSet<dev.switchboard.engine.event.ConversationKey> waiting =
       new java.util.LinkedHashSet<>();
@@ -61,7 +63,8 @@ public final class OutboundVerticle extends VerticleBase {
   private long scanTimer = -1;
 
   public OutboundVerticle(OutboundConfig config, TenantDirectory directory, Stores stores, SandboxLog sandbox,
-                          Clock clock, SwitchboardMetrics metrics) {
+                          Clock clock, SwitchboardMetrics metrics, TurnBacklog backlog) {
+    this.backlog = backlog;
     this.metrics = metrics;
     this.config = config;
     this.directory = directory;
@@ -138,6 +141,7 @@ public final class OutboundVerticle extends VerticleBase {
     inFlight++;
     attempt(id).onComplete(ar -> {
       inFlight--;
+      backlog.commandTried(id);
       boolean settled = ar.succeeded() && ar.result();
       if (ar.failed()) {
         LOG.error("outbound attempt failed command={}", id.hashCode(), ar.cause());

@@ -51,9 +51,11 @@ public final class ConversationTurns {
   private final SessionConfig config;
   private final Clock clock;
   private final SwitchboardMetrics metrics;
+  private final TurnBacklog backlog;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
-                           SwitchboardMetrics metrics) {
+                           SwitchboardMetrics metrics, TurnBacklog backlog) {
+    this.backlog = backlog;
     this.metrics = metrics;
     this.bus = bus;
     this.stores = stores;
@@ -235,7 +237,12 @@ public final class ConversationTurns {
   }
 
   private Future<Void> commit(SessionStep step) {
-    return stores.conversations().commit(step).onSuccess(v -> step.commands()
+    return stores.conversations().commit(step).onSuccess(v -> {
+      if (!step.commands().isEmpty()) {
+        // The messages of this step count as unanswered until their reply was tried (see TurnBacklog).
+        backlog.handOver(step.processedDedupeKeys(), step.commands().get(0).id());
+      }
+    }).onSuccess(v -> step.commands()
         .forEach(c -> bus.send(Addresses.OUTBOUND_SEND, SendCommand.of(c, step.conversation().lastInboundAt()),
             new DeliveryOptions().setLocalOnly(true).addHeader(Correlation.HEADER, Correlation.orNone(c.correlationId())))));
   }

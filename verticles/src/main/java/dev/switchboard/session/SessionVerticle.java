@@ -17,6 +17,7 @@ import io.vertx.core.eventbus.Message;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,13 @@ public final class SessionVerticle extends VerticleBase {
   private final ConversationTurns turns;
   private final SwitchboardMetrics metrics;
   private final TurnCompletions completions;
+  private final TurnBacklog backlog;
   private final Map<ConversationKey, PendingTurn> pending = new HashMap<>();
   private volatile KeyedMailboxes<ConversationKey> mailboxes;
 
   public SessionVerticle(int shard, SessionConfig config, ConversationTurns turns, SwitchboardMetrics metrics,
-                         TurnCompletions completions) {
+                         TurnCompletions completions, TurnBacklog backlog) {
+    this.backlog = backlog;
     this.metrics = metrics;
     this.completions = completions;
     this.shard = shard;
@@ -74,7 +77,8 @@ public final class SessionVerticle extends VerticleBase {
   private void hold(ConversationKey key, MessageReceived m, Message<SessionCommand> message) {
     PendingTurn turn = pending.get(key);
     int held = turn == null ? 0 : turn.messages.size();
-    if (!mailboxes.hasRoom(key, held + 1)) {
+    // A message the normalizer already acknowledged was admitted against the node's turn backlog: never refused.
+    if (!backlog.holds(m.dedupeKey()) && !mailboxes.hasRoom(key, held + 1)) {
       message.fail(FailureCode.QUEUE_FULL.code(), "conversation queue full");
       return;
     }
@@ -107,8 +111,18 @@ public final class SessionVerticle extends VerticleBase {
     if (batch.size() > 1) {
       metrics.debounceMerged(key.tenantId(), batch.size() - 1);
     }
-    mailboxes.submit(key, () -> turns.run(key, batch, cid, () -> pending.containsKey(key)))
-        .onComplete(ar -> completions.settle(batch.stream().map(MessageReceived::dedupeKey).toList(), ar))
+    boolean admitted = batch.stream().anyMatch(m -> backlog.holds(m.dedupeKey()));
+    Supplier<Future<String>> work = () -> turns.run(key, batch, cid, () -> pending.containsKey(key));
+    (admitted ? mailboxes.submitAdmitted(key, work) : mailboxes.submit(key, work))
+        .onComplete(ar -> {
+          List<String> keys = batch.stream().map(MessageReceived::dedupeKey).toList();
+          completions.settle(keys, ar);
+          if (ar.succeeded()) {
+            backlog.settleTurn(keys);
+          } else {
+            backlog.release(keys);
+          }
+        })
         .onFailure(e -> LOG.error("turn failed {} conversation={} messages={}", kv("cid", cid), key.logId(),
             batch.size(), e));
   }

@@ -20,7 +20,7 @@ class SchedulingAndBackpressureIT {
   @BeforeAll
   static void start() {
     t = new TestEngine(Map.of("IDLE_SECONDS", "1", "TICK_MS", "200", "DEBOUNCE_MS", "1500",
-        "MAX_PER_CONVERSATION", "2"));
+        "MAX_PER_CONVERSATION", "1"));
   }
 
   @AfterAll

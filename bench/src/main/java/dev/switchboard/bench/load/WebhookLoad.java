@@ -68,15 +68,22 @@ public final class WebhookLoad {
       Thread.sleep(warmup * 1000L);
     }
     warm.close();
+    // Replies the provider simulator accepted during the measured window: what "answered" means end to end.
+    String sim = Args.get(args, "--sim", null);
+    long repliesBefore = sim == null ? 0 : SimulatorStats.accepted(vertx, sim);
     Window measured = new Window();
     load.window = measured;
     Thread.sleep(duration * 1000L);
     load.window = null;
     measured.close();
+    long repliesAfter = sim == null ? 0 : SimulatorStats.accepted(vertx, sim);
     driver.stop();
     JsonObject result = measured.summary(duration).put("label", label).put("model", rate > 0 ? "open" : "closed")
         .put("offered", rate).put("connections", connections).put("sent", load.sequence.get())
         .put("warmup", warm.summary(Math.max(1, warmup)));
+    if (sim != null) {
+      result.put("answeredPerSecond", Math.round((repliesAfter - repliesBefore) / (double) duration));
+    }
     System.out.println(result.encode());
     if (out != null) {
       Files.writeString(Path.of(out), result.encode() + "\n", StandardCharsets.UTF_8);

@@ -39,8 +39,20 @@ public final class KeyedMailboxes<K> {
    * {@link MailboxFullException} when a bound is reached (nothing is queued then).
    */
   public <T> Future<T> submit(K key, Supplier<Future<T>> task) {
+    return submit(key, task, true);
+  }
+
+  /**
+   * Queues a task whose work was already admitted against a bound kept elsewhere (acknowledged messages: refusing
+   * them here would drop them), in order behind the key's earlier tasks.
+   */
+  public <T> Future<T> submitAdmitted(K key, Supplier<Future<T>> task) {
+    return submit(key, task, false);
+  }
+
+  private <T> Future<T> submit(K key, Supplier<Future<T>> task, boolean bounded) {
     Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-    if (slot.pending >= maxPerKey || total >= maxTotal) {
+    if (bounded && (slot.pending >= maxPerKey || total >= maxTotal)) {
       if (slot.pending == 0) {
         slots.remove(key);
       }

@@ -9,9 +9,10 @@ import java.util.function.LongSupplier;
 /** Token buckets in this process: exact for one node, and the fallback when the shared (Redis) buckets fail. */
 public final class MemoryRateLimiter implements RateLimiter {
   private static final int MAX_BUCKETS = 100_000;
-  private static final long IDLE_NANOS = 60_000_000_000L;
+  private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
   private final ConcurrentHashMap<String, double[]> buckets = new ConcurrentHashMap<>();
   private final LongSupplier nanos;
+  private volatile long lastSweep;
 
   public MemoryRateLimiter() {
     this(System::nanoTime);
@@ -25,9 +26,9 @@ public final class MemoryRateLimiter implements RateLimiter {
   public Future<Duration> acquire(String bucket, Limit limit) {
     long now = nanos.getAsLong();
     Duration[] wait = new Duration[1];
-    // state: [tokens, last refill nanos]
+    // state: [tokens, last refill nanos, nanos after which an idle bucket is full again]
     buckets.compute(bucket, (k, state) -> {
-      double[] s = state == null ? new double[] {limit.burst(), now} : state;
+      double[] s = state == null ? new double[] {limit.burst(), now, limit.burst() / limit.perSecond() * 1e9} : state;
       double refilled = Math.min(limit.burst(), s[0] + (now - s[1]) / 1e9 * limit.perSecond());
       s[1] = now;
       if (refilled >= 1) {
@@ -39,9 +40,11 @@ public final class MemoryRateLimiter implements RateLimiter {
       }
       return s;
     });
-    if (buckets.size() > MAX_BUCKETS) {
-      // A bucket idle for a minute is full again: forgetting it changes nothing.
-      buckets.entrySet().removeIf(e -> now - e.getValue()[1] > IDLE_NANOS);
+    if (buckets.size() > MAX_BUCKETS && now - lastSweep > SWEEP_EVERY_NANOS) {
+      // A bucket idle long enough to be full again can be forgotten: it would answer exactly the same. At most
+      // one sweep a second: with every bucket still busy, sweeping on each call made every send scan them all.
+      lastSweep = now;
+      buckets.entrySet().removeIf(e -> now - e.getValue()[1] > e.getValue()[2]);
     }
     return Future.succeededFuture(wait[0]);
   }
