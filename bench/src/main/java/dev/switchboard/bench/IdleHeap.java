@@ -17,6 +17,7 @@ import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.engine.store.SessionStep;
 import java.time.Instant;
 import java.util.List;
+import java.lang.ref.Reference;
 
 /**
  * Heap per idle conversation in embedded mode: 100,000 conversations, each with one inbound message processed
@@ -46,7 +47,7 @@ public final class IdleHeap {
     long after = used();
     System.out.printf("idle conversations: %d, heap %.1f MB, %d bytes per conversation%n", n,
         (after - before) / 1e6, (after - before) / n);
-    java.lang.ref.Reference.reachabilityFence(stores);
+    Reference.reachabilityFence(stores);
   }
 
   private static long used() {

@@ -80,18 +80,20 @@ public final class AiVerticle extends VerticleBase {
 
   private AiProvider create(TenantConfig tenant) {
     return switch (tenant.aiProvider()) {
-      case "rules" -> new RulesAiProvider(new IntentClassifier(tenant.keywords()), tenant.templates());
-      case "openai" -> new OpenAiProvider(vertx, client, tenant, metrics);
-      default -> throw new IllegalArgumentException("tenant " + tenant.id() + ": unknown aiProvider "
-          + tenant.aiProvider() + " (rules, openai)");
+      case RULES -> new RulesAiProvider(new IntentClassifier(tenant.keywords()), tenant.templates());
+      case OPENAI -> new OpenAiProvider(vertx, client, tenant, metrics);
     };
   }
 
   /** Extraction into the tenant's schema: the same contract for every provider (VALID or REQUIRES_REVIEW). */
   private void extract(Message<ExtractRequest> message) {
     TenantConfig tenant = directory.tenant(message.body().tenantId()).orElse(null);
-    if (tenant == null || tenant.extractionSchema() == null) {
-      message.fail(FailureCode.NOT_FOUND.code(), "no extraction schema for tenant");
+    if (tenant == null) {
+      message.fail(FailureCode.NOT_FOUND.code(), "no tenant " + message.body().tenantId());
+      return;
+    }
+    if (tenant.extractionSchema() == null) {
+      message.fail(FailureCode.BAD_PAYLOAD.code(), "tenant " + tenant.id() + " has no extractionSchema configured");
       return;
     }
     AiProvider provider = provider(tenant);
@@ -116,7 +118,7 @@ public final class AiVerticle extends VerticleBase {
     TenantConfig tenant = directory.tenant(request.tenantId()).orElse(null);
     AiProvider provider = tenant == null ? null : provider(tenant);
     if (provider == null) {
-      message.fail(FailureCode.NOT_FOUND.code(), "no AI provider for tenant");
+      message.fail(FailureCode.NOT_FOUND.code(), "no tenant " + request.tenantId());
       return;
     }
     String injection = InjectionGuard.reason(request.text());

@@ -17,6 +17,7 @@ import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.edge.EdgeVerticle;
 import dev.switchboard.normalize.EventRouter;
 import dev.switchboard.normalize.NormalizerVerticle;
+import dev.switchboard.outbound.Outbox;
 import dev.switchboard.outbound.OutboundVerticle;
 import dev.switchboard.outbound.SandboxLog;
 import dev.switchboard.scheduler.SchedulerVerticle;
@@ -33,12 +34,14 @@ import dev.switchboard.cluster.SessionLogConsumer;
 import dev.switchboard.cluster.SessionLogVerticle;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.session.SessionGateway;
-import dev.switchboard.session.TurnBacklog;
+import dev.switchboard.engine.session.TurnBacklog;
 import dev.switchboard.session.TurnCompletions;
 import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Deploys the six verticles on a Vert.x instance whose bus codec is registered. The edge goes last, so the
@@ -66,7 +69,7 @@ public final class Engine {
    */
   public static Future<Engine> start(Vertx vertx, SwitchboardConfig config, Clock clock,
                                      PrometheusMeterRegistry registry, ClusterManager cluster,
-                                     java.util.function.Supplier<SwitchboardConfig> reload) {
+                                     Supplier<SwitchboardConfig> reload) {
     if (config.cluster().enabled() && cluster == null) {
       return Future.failedFuture(new IllegalStateException("cluster mode needs a clustered Vert.x"));
     }
@@ -78,15 +81,16 @@ public final class Engine {
 
   private static Future<Engine> deploy(Vertx vertx, SwitchboardConfig config, Clock clock, Stores stores,
                                        SwitchboardMetrics metrics, ClusterManager cluster,
-                                       java.util.function.Supplier<SwitchboardConfig> reload) {
+                                       Supplier<SwitchboardConfig> reload) {
     TenantDirectory directory = new TenantDirectory(config);
     SandboxLog sandbox = new SandboxLog(config.outbound().sandboxKeep());
     Engine engine = new Engine(config, stores, sandbox);
     // Waits for room at most half the edge's ingest timeout, so a full node still answers 503 in time.
     TurnBacklog backlog = new TurnBacklog(vertx, config.session().maxPendingPerConversation(),
         config.session().maxUnanswered(), config.http().ingestTimeoutMs() / 2);
+    Outbox outbox = new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), clock);
     ConversationTurns turns = new ConversationTurns(vertx.eventBus(), stores, directory, config.session(), clock,
-        metrics, backlog);
+        metrics, backlog, outbox);
     TurnCompletions completions = new TurnCompletions();
     LocalSessionGateway shards = new LocalSessionGateway(vertx.eventBus(), config.session().shards());
     AtomicInteger shard = new AtomicInteger();
@@ -94,7 +98,7 @@ public final class Engine {
     SessionLogVerticle sessionLog = clustered ? new SessionLogVerticle(config.cluster()) : null;
     ClusterStatus status = clustered ? new ClusterStatus(config.cluster().nodeId(), cluster) : null;
     ConfigReloader reloader = new ConfigReloader(vertx, reload, directory, stores, clock,
-        clustered ? config.cluster().nodeId() : java.util.UUID.randomUUID().toString());
+        clustered ? config.cluster().nodeId() : UUID.randomUUID().toString());
     return TenantRegistry.seed(stores.tenants(), config.tenants(), clock)
         .compose(v -> reloader.listen())
         .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
@@ -107,19 +111,27 @@ public final class Engine {
         .compose(id -> {
           SessionGateway sessions = clustered ? sessionLog.gateway() : shards;
           List<DependencyCheck> clusterChecks = clustered ? status.checks(sessionLog.log()) : List.of();
-          return vertx.deployVerticle(() -> new NormalizerVerticle(config, stores, sessions, clustered ? null : backlog),
+          return vertx.deployVerticle(() -> new NormalizerVerticle(
+                  new NormalizerVerticle.Settings(config.http().maxJsonDepth(), clustered), stores.inbox(), sessions,
+                  clustered ? null : backlog),
                   new DeploymentOptions().setInstances(config.http().instances()))
-              .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config, directory, stores, clock, metrics,
+              .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config.scheduler(), directory, stores, clock, metrics,
                   sessions), new DeploymentOptions()))
               .compose(x -> clustered ? vertx.deployVerticle(
                   new SessionLogConsumer(config.cluster(), shards, completions, status, metrics))
                   : Future.succeededFuture(""))
               .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
-              .compose(x -> vertx.deployVerticle(() -> new EdgeVerticle(config, directory, stores, sandbox, clock,
-                  metrics, sessions, clusterChecks, reloader), new DeploymentOptions().setInstances(config.http().instances())));
+              .compose(x -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config), new EdgeVerticle.Ports(directory, stores,
+                  outbox, sandbox, sessions, reloader, clusterChecks, metrics, clock)),
+                  new DeploymentOptions().setInstances(config.http().instances())));
         })
         .map(engine);
+  }
+
+  private static EdgeVerticle.Config edgeConfig(SwitchboardConfig config) {
+    return new EdgeVerticle.Config(config.http(), config.adminToken(),
+        (long) config.session().maxPendingPerShard() * config.session().shards());
   }
 
   public SwitchboardConfig config() {

@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /** {@code java -jar switchboard.jar [--config path] [--cluster]}: starts the engine, alone or as a cluster node. */
 public final class Main {
@@ -30,14 +32,14 @@ public final class Main {
     String configPath = path;
     boolean clusterFlag = cluster;
     // Also what POST /admin/v1/config/reload reads again (on a worker thread).
-    java.util.function.Supplier<SwitchboardConfig> source = () -> {
+    Supplier<SwitchboardConfig> source = () -> {
       SwitchboardConfig loaded = ConfigLoader.load(configPath, System.getenv());
       return clusterFlag ? loaded.withCluster(loaded.cluster().enable()) : loaded;
     };
     SwitchboardConfig config;
     try {
       config = source.get();
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       // An operator's mistake, not a crash: one line saying what is wrong, no stack trace.
       LOG.error("Switchboard cannot start: {}", e.getMessage());
       System.exit(2);

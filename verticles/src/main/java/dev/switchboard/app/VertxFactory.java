@@ -12,6 +12,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.List;
 
 /**
  * Builds the Vert.x instance with Micrometer metrics into a Prometheus registry (Vert.x's own HTTP, event-bus and
@@ -61,7 +62,7 @@ public final class VertxFactory {
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
     var network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(false).setPublicAddress(cluster.host() + ":" + cluster.port());
-    network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(cluster.host()));
+    network.getInterfaces().setEnabled(true).setInterfaces(List.of(cluster.host()));
     var join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);

@@ -3,7 +3,7 @@ package dev.switchboard.cluster;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.config.ClusterConfig;
-import dev.switchboard.engine.bus.FailureCode;
+import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.engine.bus.SessionReply;
 import dev.switchboard.metrics.SwitchboardMetrics;
@@ -13,7 +13,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -174,10 +173,10 @@ public final class SessionLogConsumer extends VerticleBase {
     if (item.replyTo() == null || item.requestId() == null) {
       return;
     }
+    Failure failure = outcome.succeeded() ? null : Failure.of(outcome.cause());
     SessionReply reply = outcome.succeeded()
         ? SessionReply.ok(item.requestId(), outcome.result().state())
-        : SessionReply.failed(item.requestId(), outcome.cause() instanceof ReplyException re ? re.failureCode()
-            : FailureCode.INTERNAL.code(), "session command failed");
+        : SessionReply.failed(item.requestId(), failure.code().code(), failure.getMessage());
     vertx.eventBus().send(item.replyTo(), reply);
   }
 

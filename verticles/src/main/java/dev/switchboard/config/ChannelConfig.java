@@ -10,14 +10,14 @@ import java.util.Objects;
  * {@code signingSecret}. {@code sender} picks the outbound sender ({@code sandbox} records instead of sending).
  * {@code reengagementTemplate}: the WhatsApp template sent instead of free-form text outside the 24-hour window.
  */
-public record ChannelConfig(String id, ChannelType type, String sender, String appSecret, String verifyToken,
+public record ChannelConfig(String id, ChannelType type, SenderKind sender, String appSecret, String verifyToken,
                             String accessToken, String phoneNumberId, String apiVersion, String secretToken,
                             String botToken, String signingSecret, String accountId, String reengagementTemplate,
                             String reengagementLanguage) {
   public ChannelConfig {
     Objects.requireNonNull(id, "channel id");
     Objects.requireNonNull(type, "channel type of " + id);
-    sender = sender == null ? (type == ChannelType.WEBCHAT ? "webchat" : "sandbox") : sender;
+    sender = sender == null ? (type == ChannelType.WEBCHAT ? SenderKind.WEBCHAT : SenderKind.SANDBOX) : sender;
     apiVersion = apiVersion == null ? "v21.0" : apiVersion;
     reengagementLanguage = reengagementLanguage == null ? "pt_BR" : reengagementLanguage;
     reengagementTemplate = reengagementTemplate == null || reengagementTemplate.isBlank() ? null : reengagementTemplate;

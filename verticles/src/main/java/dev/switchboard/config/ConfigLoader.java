@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * Loads the YAML configuration once at start-up. {@code ${NAME}} and {@code ${NAME:-default}} are replaced
@@ -33,11 +38,11 @@ public final class ConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .propertyNamingStrategy(PropertyNamingStrategies.LOWER_CAMEL_CASE)
       .build()
-      .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-          .addDeserializer(ChannelType.class, new com.fasterxml.jackson.databind.JsonDeserializer<>() {
+      .registerModule(new SimpleModule()
+          .addDeserializer(ChannelType.class, new JsonDeserializer<>() {
             @Override
-            public ChannelType deserialize(com.fasterxml.jackson.core.JsonParser p,
-                                           com.fasterxml.jackson.databind.DeserializationContext ctx)
+            public ChannelType deserialize(JsonParser p,
+                                           DeserializationContext ctx)
                 throws IOException {
               return ChannelType.of(p.getValueAsString());
             }
@@ -73,7 +78,7 @@ public final class ConfigLoader {
   public static SwitchboardConfig parse(String yaml, Function<String, String> env) {
     try {
       return YAML.readValue(substitute(yaml, env), SwitchboardConfig.class);
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new IllegalArgumentException("invalid configuration: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);

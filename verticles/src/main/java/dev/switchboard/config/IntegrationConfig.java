@@ -1,25 +1,20 @@
 package dev.switchboard.config;
 
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An outbound-only integration of a tenant: {@code trello} (key, token, listId), {@code calcom} (apiKey),
  * {@code smtp} (host, port, username, password, from, startTls), {@code webhook} (url, signingSecret). Actions
  * addressed to its {@code id} go through the same outbox lifecycle as replies.
  */
-public record IntegrationConfig(String id, String type, String baseUrl, String key, String token, String listId,
+public record IntegrationConfig(String id, SenderKind type, String baseUrl, String key, String token, String listId,
                                 String apiKey, String host, int port, String username, String password, String from,
                                 boolean startTls, String url, String signingSecret) {
-  static final Set<String> TYPES = Set.of("trello", "calcom", "smtp", "webhook");
-
   public IntegrationConfig {
     Objects.requireNonNull(id, "integration id");
     Objects.requireNonNull(type, "integration type of " + id);
-    type = type.toLowerCase(Locale.ROOT);
-    if (!TYPES.contains(type)) {
-      throw new IllegalArgumentException("integration " + id + ": type must be one of " + TYPES);
+    if (!SenderKind.INTEGRATIONS.contains(type)) {
+      throw new IllegalArgumentException("integration " + id + ": type must be one of trello, calcom, smtp, webhook");
     }
     port = port <= 0 ? 587 : port;
   }

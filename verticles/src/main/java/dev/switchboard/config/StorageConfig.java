@@ -1,5 +1,9 @@
 package dev.switchboard.config;
 
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 /**
  * Where state lives: {@code memory} (the embedded default; nothing survives a restart) or {@code postgres}
  * (durable; {@code postgres.url}), optionally with {@code redis} in front.
@@ -18,7 +22,7 @@ public record StorageConfig(Mode mode, int inboxKeep, int messagesPerConversatio
   public enum Mode {
     MEMORY, POSTGRES;
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static Mode of(String value) {
       for (Mode m : values()) {
         if (m.name().equalsIgnoreCase(value)) {
@@ -28,10 +32,10 @@ public record StorageConfig(Mode mode, int inboxKeep, int messagesPerConversatio
       throw new IllegalArgumentException("unsupported storage mode: " + value + " (memory, postgres)");
     }
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     @Override
     public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

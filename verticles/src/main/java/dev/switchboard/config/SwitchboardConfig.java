@@ -12,7 +12,8 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
   public SwitchboardConfig {
     http = http == null ? new HttpConfig(null, 0, 0, 0, 0, 0, 0) : http;
     session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0, 0) : session;
-    outbound = outbound == null ? new OutboundConfig(null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outbound;
+    outbound = outbound == null
+        ? new OutboundConfig(null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outbound;
     scheduler = scheduler == null ? new SchedulerConfig(0, 0, null) : scheduler;
     storage = storage == null ? new StorageConfig(null, 0, 0, null, null) : storage;
     tenants = tenants == null ? List.of() : List.copyOf(tenants);

@@ -10,19 +10,19 @@ import java.util.Objects;
  * {@code openai} configures the endpoint when {@code aiProvider} is {@code openai}; {@code extractionSchema} is the
  * JSON Schema (written in YAML) that extraction fills, e.g. a service order.
  */
-public record TenantConfig(String id, String aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
+public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            Map<String, List<String>> keywords, List<ChannelConfig> channels,
                            List<IntegrationConfig> integrations, OpenAiConfig openai,
                            Map<String, Object> extractionSchema) {
   public TenantConfig {
     Objects.requireNonNull(id, "tenant id");
-    aiProvider = aiProvider == null ? "rules" : aiProvider;
+    aiProvider = aiProvider == null ? AiProviderKind.RULES : aiProvider;
     idleTimeoutSeconds = idleTimeoutSeconds <= 0 ? 1800 : idleTimeoutSeconds;
     templates = templates == null ? Map.of() : Map.copyOf(templates);
     keywords = keywords == null ? Map.of() : Map.copyOf(keywords);
     channels = channels == null ? List.of() : List.copyOf(channels);
     integrations = integrations == null ? List.of() : List.copyOf(integrations);
-    if ("openai".equals(aiProvider) && openai == null) {
+    if (aiProvider == AiProviderKind.OPENAI && openai == null) {
       throw new IllegalArgumentException("tenant " + id + ": aiProvider openai needs an openai section");
     }
   }

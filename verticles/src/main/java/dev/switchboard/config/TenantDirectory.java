@@ -4,6 +4,7 @@ import dev.switchboard.engine.event.ChannelRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collection;
 
 /** Read-only lookup of tenants and channels built once from the configuration; safe to share between verticles. */
 public final class TenantDirectory {
@@ -66,7 +67,7 @@ public final class TenantDirectory {
     return Optional.ofNullable(state.byTenant().get(tenantId));
   }
 
-  public java.util.Collection<TenantConfig> tenants() {
+  public Collection<TenantConfig> tenants() {
     return state.byTenant().values();
   }
 }

@@ -8,16 +8,15 @@ import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.ai.extract.Extraction;
 import dev.switchboard.engine.bus.ExtractRequest;
 import dev.switchboard.engine.bus.Json;
-import dev.switchboard.engine.bus.SendCommand;
 import dev.switchboard.engine.event.ChannelType;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.outbound.Outbox;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
-import dev.switchboard.engine.store.ActionAudit;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,6 +26,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code /admin/v1} actions and dead letters: enqueue an action (idempotent by source id), list dead letters with
@@ -38,12 +38,14 @@ final class ActionRoutes {
   private final Stores stores;
   private final TenantDirectory directory;
   private final Clock clock;
+  private final Outbox outbox;
 
-  ActionRoutes(Vertx vertx, Stores stores, TenantDirectory directory, Clock clock) {
+  ActionRoutes(Vertx vertx, Stores stores, TenantDirectory directory, Clock clock, Outbox outbox) {
     this.vertx = vertx;
     this.stores = stores;
     this.directory = directory;
     this.clock = clock;
+    this.outbox = outbox;
   }
 
   void mount(Router router) {
@@ -80,27 +82,19 @@ final class ActionRoutes {
     var channel = directory.channel(target).filter(b -> b.tenant().id().equals(tenant));
     var integration = directory.integration(target).filter(b -> b.tenant().id().equals(tenant));
     if (channel.isPresent()) {
-      sender = channel.get().channel().sender();
+      sender = channel.get().channel().sender().wire();
       type = channel.get().channel().type();
     } else if (integration.isPresent()) {
-      sender = integration.get().integration().type();
+      sender = integration.get().integration().type().wire();
     } else {
       ErrorReply.send(ctx, 404, "not_found", "no channel or integration " + target + " for tenant " + tenant);
       return;
     }
-    Instant now = clock.instant();
-    String id = OutboundCommand.idFor(tenant, target + "/admin/" + sourceId, 0);
+    String id = OutboundCommand.forRequest(tenant, target, sourceId);
     OutboundCommand command = OutboundCommand.pending(id, new ConversationKey(tenant, target, recipient), type, sender,
-        recipient, payload, now, Correlation.fromHeader(ctx.request().getHeader(Correlation.HEADER)));
-    AdminHttp.respond(ctx, 202, stores.outbox().addIfAbsent(command).compose(created -> {
-      if (!created) {
-        return stores.outbox().get(id).map(existing -> result(existing, false));
-      }
-      vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, command.key(), command.createdAt()),
-          new DeliveryOptions().setLocalOnly(true));
-      return stores.audit().recordAction(new ActionAudit(tenant, "enqueue", id, AdminHttp.actor(ctx, body), now))
-          .map(result(command, true));
-    }));
+        recipient, payload, clock.instant(), Correlation.fromHeader(ctx.request().getHeader(Correlation.HEADER)));
+    AdminHttp.respond(ctx, 202, outbox.enqueue(command, AdminHttp.actor(ctx, body))
+        .map(done -> result(done.command(), done.created())));
   }
 
   private static JsonObject result(OutboundCommand c, boolean created) {
@@ -164,26 +158,8 @@ final class ActionRoutes {
   }
 
   private Future<JsonObject> replayOne(String id, String actor, Caller caller) {
-    return stores.outbox().get(id).compose(c -> {
-      // Another tenant's command is reported exactly like one that does not exist.
-      if (c == null || !caller.sees(c.key().tenantId())) {
-        return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_found"));
-      }
-      if (c.status() != CommandStatus.DEAD) {
-        return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_dead")
-            .put("status", c.status().name()));
-      }
-      Instant now = clock.instant();
-      return stores.outbox().transition(CommandStatus.DEAD, c.replayed(now)).compose(applied -> {
-        if (!applied) {
-          return Future.succeededFuture(new JsonObject().put("id", id).put("result", "not_dead"));
-        }
-        vertx.eventBus().send(Addresses.OUTBOUND_SEND, new SendCommand(id, c.key(), now),
-            new DeliveryOptions().setLocalOnly(true));
-        return stores.audit().recordAction(new ActionAudit(c.key().tenantId(), "replay", id, actor, now))
-            .map(new JsonObject().put("id", id).put("result", "replayed"));
-      });
-    });
+    return outbox.replay(id, actor, caller::sees)
+        .map(outcome -> new JsonObject().put("id", id).put("result", outcome.name().toLowerCase(Locale.ROOT)));
   }
 
   private void extract(RoutingContext ctx) {
@@ -202,7 +178,7 @@ final class ActionRoutes {
     }
     var request = new ExtractRequest(body.getString("tenant"), body.getString("text"));
     AdminHttp.respond(ctx, vertx.eventBus().<Extraction>request(Addresses.AI_EXTRACT, request,
-            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(20_000))
+            new DeliveryOptions().setSendTimeout(20_000))
         .map(m -> {
           Extraction x = m.body();
           JsonObject out = new JsonObject().put("status", x.status().name()).put("errors", new JsonArray(x.errors()))

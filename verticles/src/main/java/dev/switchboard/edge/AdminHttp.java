@@ -1,10 +1,8 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.edge.auth.Caller;
-import dev.switchboard.engine.bus.FailureCode;
 import dev.switchboard.engine.event.ConversationKey;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -107,11 +105,8 @@ final class AdminHttp {
     result.onComplete(ar -> {
       if (ar.succeeded()) {
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(ar.result().encode());
-      } else if (ar.cause() instanceof ReplyException re
-          && FailureCode.fromCode(re.failureCode()) == FailureCode.NOT_FOUND) {
-        ErrorReply.send(ctx, 404, "not_found", "no such conversation");
       } else {
-        ErrorReply.send(ctx, 503, "unavailable", "the request could not be completed");
+        ErrorReply.failure(ctx, ar.cause());
       }
     });
   }

@@ -1,5 +1,7 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.engine.bus.Failure;
+import dev.switchboard.engine.bus.FailureCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,6 +18,19 @@ final class ErrorReply {
         .setStatusCode(status)
         .putHeader("content-type", "application/json")
         .end(new JsonObject().put("error", code).put("detail", detail).encode());
+  }
+
+  /**
+   * Any failure, answered the one way: the status and error name its {@link FailureCode} declares, its message as
+   * the detail (an internal error says only that the request failed), Retry-After when trying again later may help.
+   */
+  static void failure(RoutingContext ctx, Throwable cause) {
+    Failure f = Failure.of(cause);
+    FailureCode code = f.code();
+    if (code == FailureCode.QUEUE_FULL || code == FailureCode.UNAVAILABLE || code == FailureCode.TIMEOUT) {
+      ctx.response().putHeader("Retry-After", "1");
+    }
+    send(ctx, code.httpStatus(), code.errorName(), code == FailureCode.INTERNAL ? "the request failed" : f.getMessage());
   }
 
   static void busy(RoutingContext ctx, String detail) {

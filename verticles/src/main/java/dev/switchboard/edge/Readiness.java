@@ -2,7 +2,6 @@ package dev.switchboard.edge;
 
 import dev.switchboard.engine.health.DependencyCheck;
 import dev.switchboard.engine.store.Stores;
-import dev.switchboard.config.SwitchboardConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -20,11 +19,11 @@ final class Readiness {
   private final long inboxLimit;
   private final List<DependencyCheck> checks = new ArrayList<>();
 
-  Readiness(Stores stores, SwitchboardConfig config, List<DependencyCheck> clusterChecks) {
+  Readiness(Stores stores, long inboxLimit, List<DependencyCheck> clusterChecks) {
     this.stores = stores;
     this.checks.addAll(stores.checks());
     this.checks.addAll(clusterChecks);
-    this.inboxLimit = (long) config.session().maxPendingPerShard() * config.session().shards();
+    this.inboxLimit = inboxLimit;
   }
 
   Future<JsonObject> check() {

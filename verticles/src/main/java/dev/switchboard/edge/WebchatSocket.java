@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import dev.switchboard.engine.event.ChannelRef;
 
 /**
  * {@code /webchat/{channelId}?visitor=ID}: the web chat channel. Frames from the browser go through the same
@@ -64,7 +65,7 @@ final class WebchatSocket {
     });
   }
 
-  private void onFrame(ServerWebSocket socket, dev.switchboard.engine.event.ChannelRef channel, String visitor,
+  private void onFrame(ServerWebSocket socket, ChannelRef channel, String visitor,
                        String frame) {
     String text;
     try {

@@ -6,6 +6,7 @@ import dev.switchboard.config.HttpConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.bus.FailureCode;
 import dev.switchboard.engine.bus.IngestResult;
 import dev.switchboard.engine.bus.RawWebhook;
@@ -14,8 +15,6 @@ import dev.switchboard.engine.event.ChannelType;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
  * {@code /webhooks/{channelId}}: the Meta GET handshake and the POST that verifies a payload, hands it to the
@@ -90,7 +90,7 @@ final class WebhookRoutes {
       return;
     }
     String tenant = binding.tenant().id();
-    String channel = binding.channel().type().name().toLowerCase(java.util.Locale.ROOT);
+    String channel = binding.channel().type().name().toLowerCase(Locale.ROOT);
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     String reject = verifier.rejectReason(binding.channel(), ctx.request().headers(), body);
     if (reject != null) {
@@ -126,30 +126,28 @@ final class WebhookRoutes {
         });
   }
 
+  /** Providers get the shared mapping (ErrorReply.failure), with a name of their own for a payload they sent wrong. */
   private void fail(RoutingContext ctx, String tenant, String channel, String cid, Throwable cause) {
-    if (cause instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      FailureCode code = FailureCode.fromCode(re.failureCode());
-      switch (code) {
-        case BAD_PAYLOAD -> {
-          metrics.webhook(tenant, channel, "malformed", 1);
-          ErrorReply.send(ctx, 400, "malformed_payload", re.getMessage());
-        }
-        case QUEUE_FULL, UNAVAILABLE -> {
-          metrics.webhook(tenant, channel, "busy", 1);
-          ErrorReply.busy(ctx, "conversation queues are full, retry later");
-        }
-        default -> {
-          metrics.webhook(tenant, channel, "failed", 1);
-          LOG.error("webhook failed {} {} {} code={}", kv("cid", cid), kv("tenant", tenant), kv("channel", channel),
-              code);
-          ErrorReply.send(ctx, 500, "internal", "the event was not accepted");
-        }
+    Failure failure = Failure.of(cause);
+    switch (failure.code()) {
+      case BAD_PAYLOAD -> {
+        metrics.webhook(tenant, channel, "malformed", 1);
+        ErrorReply.send(ctx, 400, "malformed_payload", failure.getMessage());
       }
-    } else {
-      metrics.webhook(tenant, channel, "busy", 1);
-      LOG.warn("webhook not accepted {} {} {} cause={}", kv("cid", cid), kv("tenant", tenant), kv("channel", channel),
-          cause.getClass().getSimpleName());
-      ErrorReply.busy(ctx, "the engine is busy, retry later");
+      case QUEUE_FULL, UNAVAILABLE, TIMEOUT -> {
+        metrics.webhook(tenant, channel, "busy", 1);
+        if (failure.code() != FailureCode.QUEUE_FULL) {
+          LOG.warn("webhook not accepted {} {} {} code={}", kv("cid", cid), kv("tenant", tenant),
+              kv("channel", channel), failure.code());
+        }
+        ErrorReply.failure(ctx, failure);
+      }
+      default -> {
+        metrics.webhook(tenant, channel, "failed", 1);
+        LOG.error("webhook failed {} {} {} code={}", kv("cid", cid), kv("tenant", tenant), kv("channel", channel),
+            failure.code());
+        ErrorReply.send(ctx, 500, "internal", "the event was not accepted");
+      }
     }
   }
 }

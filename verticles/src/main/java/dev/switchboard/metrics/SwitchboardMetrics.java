@@ -66,7 +66,8 @@ public final class SwitchboardMetrics {
   /** outcome: ok, error, timeout, fallback. */
   public void ai(String tenant, String provider, String outcome, Duration took) {
     Timer.builder("sb_ai_request_seconds").description("AI turns by provider and outcome")
-        .publishPercentileHistogram().tags("tenant", tenant(tenant), "provider", provider, "outcome", outcome).register(registry).record(took);
+        .publishPercentileHistogram().tags("tenant", tenant(tenant), "provider", provider, "outcome", outcome)
+        .register(registry).record(took);
   }
 
   public void aiTokens(String tenant, String provider, long prompt, long completion) {

@@ -2,8 +2,6 @@ package dev.switchboard.normalize;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import dev.switchboard.engine.store.Stores;
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.FailureCode;
@@ -16,8 +14,9 @@ import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.event.NormalizedEvent;
 import dev.switchboard.engine.store.InboxEntry;
+import dev.switchboard.engine.store.InboxStore;
 import dev.switchboard.session.SessionGateway;
-import dev.switchboard.session.TurnBacklog;
+import dev.switchboard.engine.session.TurnBacklog;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -36,9 +35,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class NormalizerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NormalizerVerticle.class);
-  private final SwitchboardConfig config;
-  private final Stores stores;
+  private final Settings settings;
+  private final InboxStore inbox;
   private static final int MAX_REDELIVERIES = 30;
+
+  /** What the normalizer needs to know: how deep a payload may nest, and whether nodes share a session log. */
+  public record Settings(int maxJsonDepth, boolean clustered) {
+  }
+
   private final SessionGateway sessions;
   private final TurnBacklog backlog;
   private EventRouter router;
@@ -47,16 +51,16 @@ public final class NormalizerVerticle extends VerticleBase {
    * {@code backlog}: on a single node, customer messages are acknowledged once in the inbox and handed to their
    * shard afterwards, bounded by it; null in a cluster, where the session log's append is what a 200 waits for.
    */
-  public NormalizerVerticle(SwitchboardConfig config, Stores stores, SessionGateway sessions, TurnBacklog backlog) {
-    this.config = config;
-    this.stores = stores;
+  public NormalizerVerticle(Settings settings, InboxStore inbox, SessionGateway sessions, TurnBacklog backlog) {
+    this.settings = settings;
+    this.inbox = inbox;
     this.sessions = sessions;
     this.backlog = backlog;
   }
 
   @Override
   public Future<?> start() {
-    router = new EventRouter(vertx.eventBus(), stores.inbox(), sessions);
+    router = new EventRouter(vertx.eventBus(), inbox, sessions);
     return vertx.eventBus().<RawWebhook>localConsumer(Addresses.NORMALIZE, this::handle).completion();
   }
 
@@ -65,7 +69,7 @@ public final class NormalizerVerticle extends VerticleBase {
     String cid = message.headers().get(Correlation.HEADER);
     List<NormalizedEvent> events;
     try {
-      var root = Payloads.parse(raw.body(), config.http().maxJsonDepth());
+      var root = Payloads.parse(raw.body(), settings.maxJsonDepth());
       events = Normalizers.forType(raw.channel().type()).normalize(raw.channel(), root, raw.providerEventId());
     } catch (PayloadException e) {
       LOG.info("payload rejected {} channel={} reason={}", kv("cid", Correlation.orNone(cid)),
@@ -94,13 +98,13 @@ public final class NormalizerVerticle extends VerticleBase {
     if (backlog != null && event instanceof MessageReceived m) {
       return ingestThenDeliver(m, raw, counts, cid);
     }
-    return stores.inbox().insertIfAbsent(new InboxEntry(event, raw.receivedAt(), false)).compose(fresh -> {
+    return inbox.insertIfAbsent(new InboxEntry(event, raw.receivedAt(), false)).compose(fresh -> {
       if (!fresh) {
         counts.duplicates.incrementAndGet();
-        return config.cluster().enabled() ? resubmitIfUnprocessed(event, cid) : Future.succeededFuture();
+        return settings.clustered() ? resubmitIfUnprocessed(event, cid) : Future.succeededFuture();
       }
       return route(event, counts, cid)
-          .recover(e -> stores.inbox().remove(event.dedupeKey()).transform(ignored -> Future.failedFuture(e)));
+          .recover(e -> inbox.remove(event.dedupeKey()).transform(ignored -> Future.failedFuture(e)));
     });
   }
 
@@ -117,7 +121,7 @@ public final class NormalizerVerticle extends VerticleBase {
                 FailureCode.QUEUE_FULL.code(), "too many unanswered messages"));
           }
           boolean mine = admission == TurnBacklog.Admission.TAKEN;
-          return stores.inbox().insertIfAbsent(new InboxEntry(m, raw.receivedAt(), false))
+          return inbox.insertIfAbsent(new InboxEntry(m, raw.receivedAt(), false))
               .onFailure(e -> {
                 if (mine) {
                   backlog.release(List.of(m.dedupeKey()));
@@ -160,7 +164,7 @@ public final class NormalizerVerticle extends VerticleBase {
     if (!(event instanceof MessageReceived)) {
       return Future.succeededFuture();
     }
-    return stores.inbox().processedAmong(List.of(event.dedupeKey()))
+    return inbox.processedAmong(List.of(event.dedupeKey()))
         .compose(done -> done.isEmpty() ? router.route(event, cid).<Void>mapEmpty() : Future.succeededFuture());
   }
 

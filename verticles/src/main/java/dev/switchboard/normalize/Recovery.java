@@ -13,6 +13,7 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Instant;
 
 /**
  * Start-up recovery, before the edge takes traffic: acknowledged inbox events that were never processed are
@@ -44,7 +45,7 @@ public final class Recovery {
 
   public Future<Void> run() {
     boolean clustered = clusterRecoverAfterMs >= 0;
-    java.time.Instant cutoff = clock.instant().minusMillis(Math.max(0, clusterRecoverAfterMs));
+    Instant cutoff = clock.instant().minusMillis(Math.max(0, clusterRecoverAfterMs));
     return (clustered ? Future.succeededFuture(0) : resumeSending()).compose(n -> stores.inbox().unprocessed(PAGE))
         .map(all -> clustered ? all.stream().filter(e -> e.receivedAt().isBefore(cutoff)).toList() : all)
         .compose(entries -> {

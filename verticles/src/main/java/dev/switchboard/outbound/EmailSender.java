@@ -13,6 +13,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * E-mail over SMTP with Jakarta Mail (Angus). Jakarta Mail blocks, so each send runs on a worker thread, never on
@@ -65,7 +66,7 @@ final class EmailSender implements Sender {
   }
 
   private static SendResult classify(MessagingException e) {
-    int code = e instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException f ? f.getReturnCode() : -1;
+    int code = e instanceof SMTPSendFailedException f ? f.getReturnCode() : -1;
     if (code >= 500) {
       return new SendResult.Permanent("smtp " + code);
     }

@@ -9,6 +9,9 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.function.Function;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * The part every HTTP sender shares: POST JSON with a timeout, the idempotency key and correlation id headers, and
@@ -23,9 +26,9 @@ final class HttpCall {
    * The senders' client. Vert.x's default is 5 connections per host: with thousands of conversations sending at
    * once, requests queued for a connection ran into their own timeout and came back as retries.
    */
-  static WebClient client(io.vertx.core.Vertx vertx) {
-    return WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setKeepAlive(true)
-        .setTcpNoDelay(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST)
+  static WebClient client(Vertx vertx) {
+    return WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+        .setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST)
         .setHttp2MaxSize(CONNECTIONS_PER_HOST / 8));
   }
 

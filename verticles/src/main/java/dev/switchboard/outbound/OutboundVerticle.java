@@ -4,6 +4,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.OutboundConfig;
+import dev.switchboard.config.SenderKind;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.ConversationStateChanged;
@@ -17,7 +18,7 @@ import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.SendResult;
 import dev.switchboard.metrics.SwitchboardMetrics;
-import dev.switchboard.session.TurnBacklog;
+import dev.switchboard.engine.session.TurnBacklog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -25,11 +26,14 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.switchboard.engine.event.ConversationKey;
+import java.util.LinkedHashSet;
 
 /**
  * Moves outbox commands PENDING → SENDING → SENT | RETRY | DEAD. A command is claimed with a compare-and-set
@@ -52,10 +56,10 @@ public final class OutboundVerticle extends VerticleBase {
   private final SendHints hints = new SendHints();
   private final TurnBacklog backlog;
   /** Conversations with a command ready while {@code maxInFlight} sends were under way, in the order they came. */
-  private final java.util.LinkedHashSet<dev.switchboard.engine.event.ConversationKey> waiting =
-      new java.util.LinkedHashSet<>();
+  private final LinkedHashSet<ConversationKey> waiting =
+      new LinkedHashSet<>();
   private int inFlight;
-  private Map<String, Sender> senders;
+  private Map<SenderKind, Sender> senders;
   private WhatsAppSender whatsapp;
   private Breakers breakers;
   private ReengagementWindow window;
@@ -83,17 +87,17 @@ public final class OutboundVerticle extends VerticleBase {
     HttpCall http = new HttpCall(client, config.requestTimeoutMs());
     whatsapp = new WhatsAppSender(http, config.whatsappBaseUrl());
     MessengerSender messenger = new MessengerSender(http, config.messengerBaseUrl(), config.instagramBaseUrl());
-    senders = Map.of(
-        "sandbox", new SandboxSender(sandbox, clock),
-        "webchat", new WebchatSender(vertx.eventBus()),
-        "whatsapp", whatsapp,
-        "telegram", new TelegramSender(http, config.telegramBaseUrl()),
-        "messenger", messenger,
-        "instagram", messenger,
-        "trello", new TrelloSender(http, config.trelloBaseUrl(), clock),
-        "calcom", new CalcomSender(http, config.calcomBaseUrl(), clock),
-        "webhook", new WebhookOutSender(http, clock),
-        "smtp", new EmailSender(vertx, config.requestTimeoutMs()));
+    senders = new EnumMap<>(Map.of(
+        SenderKind.SANDBOX, new SandboxSender(sandbox, clock),
+        SenderKind.WEBCHAT, new WebchatSender(vertx.eventBus()),
+        SenderKind.WHATSAPP, whatsapp,
+        SenderKind.TELEGRAM, new TelegramSender(http, config.telegramBaseUrl()),
+        SenderKind.MESSENGER, messenger,
+        SenderKind.INSTAGRAM, messenger,
+        SenderKind.TRELLO, new TrelloSender(http, config.trelloBaseUrl(), clock),
+        SenderKind.CALCOM, new CalcomSender(http, config.calcomBaseUrl(), clock),
+        SenderKind.WEBHOOK, new WebhookOutSender(http, clock),
+        SenderKind.SMTP, new EmailSender(vertx, config.requestTimeoutMs())));
     breakers = new Breakers(vertx, config, metrics);
     window = new ReengagementWindow(stores.conversations(), clock, Duration.ofHours(config.windowHours()));
     scanTimer = vertx.setPeriodic(config.dueScanMs(), id -> scanDue());
@@ -129,7 +133,7 @@ public final class OutboundVerticle extends VerticleBase {
    * are under way: beyond that the conversation waits its turn here, not in the HTTP client's queue, where each
    * request's timeout would already be running (under load, queued sends timed out and came back as retries).
    */
-  private void pump(dev.switchboard.engine.event.ConversationKey key) {
+  private void pump(ConversationKey key) {
     if (inFlight >= config.maxInFlight()) {
       waiting.add(key);
       return;
@@ -206,7 +210,8 @@ public final class OutboundVerticle extends VerticleBase {
 
   private Future<CommandStatus> deliver(OutboundCommand command) {
     Destination to = destination(command);
-    Sender sender = senders.get(command.sender());
+    // A command stores its sender as a word; one written by a newer version may name a sender this one lacks.
+    Sender sender = senderFor(command.sender());
     if (to == null || sender == null) {
       return settle(command, new SendResult.Permanent("no sender " + command.sender() + " for this destination"));
     }
@@ -222,6 +227,14 @@ public final class OutboundVerticle extends VerticleBase {
     return window.decide(command, to, hints.lastInboundAt(command.key())).compose(decision -> decision.payload() == null
         ? Future.succeededFuture(new SendResult.Permanent(decision.refusal()))
         : whatsapp.send(command, decision.payload(), to));
+  }
+
+  private Sender senderFor(String word) {
+    try {
+      return senders.get(SenderKind.of(word));
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
   }
 
   private Destination destination(OutboundCommand command) {

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.time.Instant;
 
 /**
  * WhatsApp's 24-hour customer-service window: free-form messages only within it after the contact's last inbound
@@ -34,7 +35,7 @@ final class ReengagementWindow {
    * {@code knownInbound}: the conversation's last inbound time as the session last reported it (null if unknown).
    * It only grows, so when it already shows the window open the store need not be asked.
    */
-  Future<Decision> decide(OutboundCommand command, Destination to, java.time.Instant knownInbound) {
+  Future<Decision> decide(OutboundCommand command, Destination to, Instant knownInbound) {
     if (!WhatsAppRequests.freeForm(command.payload())) {
       return Future.succeededFuture(new Decision(command.payload(), null));
     }

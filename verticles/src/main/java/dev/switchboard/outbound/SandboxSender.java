@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /** The embedded default: records what would have been sent (admin API {@code /sandbox}) instead of sending. */
 final class SandboxSender implements Sender {
@@ -22,7 +23,7 @@ final class SandboxSender implements Sender {
   @Override
   public Future<SendResult> send(OutboundCommand command, Destination to) {
     String text = command.payload() instanceof OutboundPayload.Text t ? t.body()
-        : command.payload().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        : command.payload().getClass().getSimpleName().toLowerCase(Locale.ROOT);
     log.add(new SandboxLog.Entry(command.id(), command.key().tenantId(), to.id(), command.recipient(), text,
         clock.instant()));
     LOG.info("sandbox send conversation={} chars={}", command.key().logId(), text.length());

@@ -1,7 +1,7 @@
 package dev.switchboard.scheduler;
 
 import dev.switchboard.engine.store.Stores;
-import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.SchedulerConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.store.Schedule;
 import dev.switchboard.metrics.SwitchboardMetrics;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.vertx.core.Vertx;
 
 /**
  * Runs durable schedules: every {@code pollMs} it claims the occurrences that are due (a claim is atomic in the
@@ -24,7 +25,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
   static final String IDLE_CLOSE = "idle-close";
   static final String RETENTION = "retention";
-  private final SwitchboardConfig config;
+  private final SchedulerConfig config;
   private final Stores stores;
   private final Clock clock;
   private final Map<String, Job> jobs;
@@ -34,35 +35,35 @@ public final class SchedulerVerticle extends VerticleBase {
   private long timer = -1;
   private boolean polling;
 
-  public SchedulerVerticle(SwitchboardConfig config, TenantDirectory directory, Stores stores, Clock clock,
+  public SchedulerVerticle(SchedulerConfig config, TenantDirectory directory, Stores stores, Clock clock,
                            SwitchboardMetrics metrics, SessionGateway sessions) {
     this.metrics = metrics;
     this.config = config;
     this.stores = stores;
     this.clock = clock;
     this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(sessions, directory, stores, clock),
-        RETENTION, new RetentionJob(config.scheduler().retention(), stores, clock, metrics));
+        RETENTION, new RetentionJob(config.retention(), stores, clock, metrics));
   }
 
   /** One kind of scheduled work; runs on the scheduler's event loop and must not block. */
   interface Job {
-    Future<Void> run(Schedule occurrence, io.vertx.core.Vertx vertx);
+    Future<Void> run(Schedule occurrence, Vertx vertx);
   }
 
   @Override
   public Future<?> start() {
-    Duration tick = Duration.ofMillis(config.scheduler().tickMs());
+    Duration tick = Duration.ofMillis(config.tickMs());
     metrics.gauge("sb_inbox_unprocessed", "Acknowledged inbound events not yet processed (sampled each poll)",
         inboxUnprocessed::get);
     metrics.gauge("sb_inbox_oldest_unprocessed_seconds", "Age of the oldest unprocessed inbound event (sampled)",
         () -> inboxOldestAgeMs.get() / 1000.0);
-    var retention = config.scheduler().retention();
+    var retention = config.retention();
     Duration every = Duration.ofMinutes(retention.everyMinutes());
     return stores.schedules().define(new Schedule(IDLE_CLOSE, null, IDLE_CLOSE, tick, clock.instant().plus(tick)))
         // A minute after the first start, then every `everyMinutes`; an existing schedule keeps its next run.
         .compose(v -> retention.enabled() ? stores.schedules().define(new Schedule(RETENTION, null, RETENTION, every,
             clock.instant().plus(Duration.ofMinutes(1)))) : Future.succeededFuture())
-        .onSuccess(v -> timer = vertx.setPeriodic(config.scheduler().pollMs(), id -> poll()));
+        .onSuccess(v -> timer = vertx.setPeriodic(config.pollMs(), id -> poll()));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.switchboard.session;
 
+import dev.switchboard.engine.session.TurnBacklog;
+
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.config.AiProviderKind;
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;
@@ -11,7 +14,7 @@ import dev.switchboard.engine.bus.AiReply;
 import dev.switchboard.engine.bus.AiRequest;
 import dev.switchboard.engine.bus.ConversationStateChanged;
 import dev.switchboard.engine.bus.Correlation;
-import dev.switchboard.engine.bus.SendCommand;
+import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
@@ -25,6 +28,7 @@ import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.metrics.SwitchboardMetrics;
+import dev.switchboard.outbound.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -37,6 +41,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 
 /**
  * The steps a session runs on a conversation's mailbox: a customer turn, an agent hand-off or hand-back, and
@@ -52,23 +59,18 @@ public final class ConversationTurns {
   private final Clock clock;
   private final SwitchboardMetrics metrics;
   private final TurnBacklog backlog;
+  private final Outbox outbox;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
-                           SwitchboardMetrics metrics, TurnBacklog backlog) {
+                           SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox) {
     this.backlog = backlog;
+    this.outbox = outbox;
     this.metrics = metrics;
     this.bus = bus;
     this.stores = stores;
     this.directory = directory;
     this.config = config;
     this.clock = clock;
-  }
-
-  /** No conversation with that key. */
-  static final class NotFound extends RuntimeException {
-    NotFound() {
-      super("no such conversation", null, false, false);
-    }
   }
 
   /**
@@ -150,7 +152,7 @@ public final class ConversationTurns {
   private Future<String> transition(ConversationKey key, Trigger trigger, String actor) {
     return stores.conversations().find(key).compose(c -> {
       if (c == null) {
-        return Future.failedFuture(new NotFound());
+        return Future.failedFuture(Failure.notFound("no conversation " + key.asString()));
       }
       var next = TransitionTable.apply(c.state(), trigger).orElse(null);
       if (next == null || next.next() == c.state()) {
@@ -190,7 +192,7 @@ public final class ConversationTurns {
         .collect(Collectors.joining("\n"));
     long started = System.nanoTime();
     // The rules provider answers from the current turn alone: do not read the history it would ignore.
-    Future<List<Turn>> recent = "rules".equals(tenant.aiProvider()) ? Future.succeededFuture(List.of())
+    Future<List<Turn>> recent = tenant.aiProvider() == AiProviderKind.RULES ? Future.succeededFuture(List.of())
         : stores.conversations().messages(key, config.historyTurns());
     return recent
         .compose(history -> {
@@ -209,30 +211,30 @@ public final class ConversationTurns {
           return new Answered(reply.body().text(), reply.body().fallback());
         })
         .recover(e -> {
-          metrics.ai(tenant.id(), tenant.aiProvider(), "fallback", Duration.ofNanos(System.nanoTime() - started));
+          metrics.ai(tenant.id(), tenant.aiProvider().wire(), "fallback", Duration.ofNanos(System.nanoTime() - started));
           LOG.warn("ai unavailable {} conversation={} cause={}, using fallback", kv("cid", cid), key.logId(),
               e.getClass().getSimpleName());
           return Future.succeededFuture(new Answered(tenant.template("fallback"), true));
         });
   }
 
-  private Future<io.vertx.core.eventbus.Message<AiReply>> askOnce(AiRequest request, String cid, long timeoutMs) {
+  private Future<Message<AiReply>> askOnce(AiRequest request, String cid, long timeoutMs) {
     return bus.request(Addresses.AI, request,
         new DeliveryOptions().setSendTimeout(timeoutMs).addHeader(Correlation.HEADER, cid));
   }
 
   private static boolean undelivered(Throwable e) {
-    return e instanceof io.vertx.core.eventbus.ReplyException re
-        && (re.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
-        || re.failureType() == io.vertx.core.eventbus.ReplyFailure.ERROR);
+    return e instanceof ReplyException re
+        && (re.failureType() == ReplyFailure.NO_HANDLERS
+        || re.failureType() == ReplyFailure.ERROR);
   }
 
   private OutboundCommand command(Conversation conversation, String sourceEventId, String text, Instant now,
                                   String cid) {
     var channel = directory.channel(conversation.key().channelId()).orElseThrow().channel();
-    // Provider event ids are unique per channel only, so the channel is part of the source id.
-    String id = OutboundCommand.idFor(conversation.key().tenantId(), conversation.key().channelId() + '/' + sourceEventId, 0);
-    return OutboundCommand.pending(id, conversation.key(), channel.type(), channel.sender(), conversation.replyTo(),
+    String id = OutboundCommand.forEvent(conversation.key().tenantId(), conversation.key().channelId(), sourceEventId,
+        0);
+    return OutboundCommand.pending(id, conversation.key(), channel.type(), channel.sender().wire(), conversation.replyTo(),
         new OutboundPayload.Text(text, null), now, cid);
   }
 
@@ -241,9 +243,8 @@ public final class ConversationTurns {
       if (!step.commands().isEmpty()) {
         // The messages of this step count as unanswered until their reply was tried (see TurnBacklog).
         backlog.handOver(step.processedDedupeKeys(), step.commands().get(0).id());
+        outbox.due(step.commands(), step.conversation().lastInboundAt());
       }
-    }).onSuccess(v -> step.commands()
-        .forEach(c -> bus.send(Addresses.OUTBOUND_SEND, SendCommand.of(c, step.conversation().lastInboundAt()),
-            new DeliveryOptions().setLocalOnly(true).addHeader(Correlation.HEADER, Correlation.orNone(c.correlationId())))));
+    });
   }
 }

@@ -1,10 +1,13 @@
 package dev.switchboard.session;
 
+import dev.switchboard.engine.session.TurnBacklog;
+
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
+import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.bus.FailureCode;
 import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.engine.event.ConversationKey;
@@ -129,9 +132,8 @@ public final class SessionVerticle extends VerticleBase {
 
   private static void reply(Message<SessionCommand> message, Future<String> outcome) {
     outcome.onSuccess(state -> message.reply(new SessionCommand.Accepted(state)))
-        .onFailure(e -> message.fail(e instanceof ConversationTurns.NotFound
-            ? FailureCode.NOT_FOUND.code() : e instanceof KeyedMailboxes.MailboxFullException
-            ? FailureCode.QUEUE_FULL.code() : FailureCode.INTERNAL.code(), "session command failed"));
+        .onFailure(e -> Failure.reply(message, e instanceof KeyedMailboxes.MailboxFullException
+            ? new Failure(FailureCode.QUEUE_FULL, "conversation queue full") : e));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes the configured tenants into the shared registry at start-up, so every node (and the admin API) sees the
@@ -28,9 +29,9 @@ public final class TenantRegistry {
   static TenantRecord record(TenantConfig tenant, Clock clock) {
     List<TenantRecord.Endpoint> endpoints = new ArrayList<>();
     tenant.channels().forEach(c -> endpoints.add(new TenantRecord.Endpoint(c.id(), "channel",
-        c.type().name().toLowerCase(java.util.Locale.ROOT), c.sender())));
-    tenant.integrations().forEach(i -> endpoints.add(new TenantRecord.Endpoint(i.id(), "integration", i.type(),
-        i.type())));
-    return new TenantRecord(tenant.id(), tenant.aiProvider(), tenant.idleTimeoutSeconds(), endpoints, clock.instant());
+        c.type().name().toLowerCase(Locale.ROOT), c.sender().wire())));
+    tenant.integrations().forEach(i -> endpoints.add(new TenantRecord.Endpoint(i.id(), "integration",
+        i.type().wire(), i.type().wire())));
+    return new TenantRecord(tenant.id(), tenant.aiProvider().wire(), tenant.idleTimeoutSeconds(), endpoints, clock.instant());
   }
 }

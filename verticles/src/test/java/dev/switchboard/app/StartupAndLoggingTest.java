@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 
 /** How the shipped jar starts and logs: a clear refusal for a bad configuration, and no console write on event loops. */
 class StartupAndLoggingTest {
@@ -43,7 +44,7 @@ class StartupAndLoggingTest {
       configurator.doConfigure(StartupAndLoggingTest.class.getResource("/logback.xml"));
       try {
         List<Appender<ILoggingEvent>> root = new ArrayList<>();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(root::add);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(root::add);
         assertThat(root).as(format).hasSize(1).first().isInstanceOf(AsyncAppender.class);
         AsyncAppender async = (AsyncAppender) root.get(0);
         assertThat(async.getQueueSize()).isEqualTo(8192);

@@ -15,12 +15,14 @@ class ConfigLoaderTest {
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.http().bodyLimitBytes()).isEqualTo(3L * 1024 * 1024);
     assertThat(config.session().debounceMs()).isEqualTo(1500L);
-    assertThat(config.storage().mode()).isEqualTo(dev.switchboard.config.StorageConfig.Mode.MEMORY);
+    assertThat(config.storage().mode()).isEqualTo(StorageConfig.Mode.MEMORY);
     TenantConfig demo = config.tenants().get(0);
     assertThat(demo.id()).isEqualTo("demo");
     assertThat(demo.channels()).extracting(ChannelConfig::type)
         .containsExactly(ChannelType.WEBCHAT, ChannelType.WHATSAPP, ChannelType.TELEGRAM);
-    assertThat(demo.channels()).extracting(ChannelConfig::sender).containsExactly("webchat", "sandbox", "sandbox");
+    assertThat(demo.channels()).extracting(ChannelConfig::sender)
+        .containsExactly(SenderKind.WEBCHAT, SenderKind.SANDBOX, SenderKind.SANDBOX);
+    assertThat(demo.aiProvider()).isEqualTo(AiProviderKind.RULES);
     for (String template : new String[] {"greeting", "pricing", "schedule", "cancel", "thanks", "other", "handoff",
         "optOut", "fallback"}) {
       assertThat(demo.template(template)).as(template).isNotBlank();
@@ -94,5 +96,19 @@ class ConfigLoaderTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 7");
     assertThatThrownBy(() -> ConfigLoader.parse("adminToken: t\nscheduler: {retention: {inboxDays: 20, outboxDays: 10}}", k -> null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outboxDays must be 0 (forever) or at least inboxDays");
+  }
+
+  @Test
+  void anUnknownSelectorIsRefusedNamingTheAllowedWords() {
+    String yaml = "adminToken: x\ntenants:\n  - id: t1\n    aiProvider: gpt\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, k -> null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown aiProvider 'gpt' (rules, openai)");
+    String sender = "adminToken: x\ntenants:\n  - id: t1\n    channels:\n      - id: c1\n        type: whatsapp\n"
+        + "        sender: carrier-pigeon\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(sender, k -> null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown sender 'carrier-pigeon'").hasMessageContaining("whatsapp");
+    String storage = "adminToken: x\nstorage:\n  mode: cassandra\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(storage, k -> null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unsupported storage mode: cassandra (memory, postgres)");
   }
 }

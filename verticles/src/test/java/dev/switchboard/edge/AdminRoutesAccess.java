@@ -7,6 +7,12 @@ import java.time.Clock;
 import dev.switchboard.outbound.SandboxLog;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import dev.switchboard.edge.auth.AdminAuth;
+import dev.switchboard.edge.auth.OperatorToken;
+import dev.switchboard.outbound.Outbox;
+import dev.switchboard.session.LocalSessionGateway;
+import dev.switchboard.tenant.ConfigReloader;
+import java.util.List;
 
 /** Lets tests mount the admin routes on a router of their own to compare them with the OpenAPI document. */
 public final class AdminRoutesAccess {
@@ -17,10 +23,12 @@ public final class AdminRoutesAccess {
     var config = ConfigLoader.parse("adminToken: x", k -> null);
     var directory = new TenantDirectory(config);
     new AdminRoutes(vertx, stores, new SandboxLog(10),
-        new dev.switchboard.edge.auth.AdminAuth(java.util.List.of(new dev.switchboard.edge.auth.OperatorToken("token"))),
-        new dev.switchboard.session.LocalSessionGateway(vertx.eventBus(), 1),
-        new dev.switchboard.tenant.ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
+        new AdminAuth(List.of(new OperatorToken("token"))),
+        new LocalSessionGateway(vertx.eventBus(), 1),
+        new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
         .mount(router);
-    new ActionRoutes(vertx, stores, directory, Clock.systemUTC()).mount(router);
+    new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
+        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()))
+        .mount(router);
   }
 }

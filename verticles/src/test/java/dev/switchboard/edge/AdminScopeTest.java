@@ -19,6 +19,7 @@ import dev.switchboard.engine.outbound.OutboundPayload;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.store.TenantRecord;
+import dev.switchboard.outbound.Outbox;
 import dev.switchboard.outbound.SandboxLog;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.store.Storage;
@@ -90,7 +91,8 @@ class AdminScopeTest {
     Router router = Router.router(vertx);
     new AdminRoutes(vertx, stores, sandbox, auth, new LocalSessionGateway(vertx.eventBus(), 1),
         new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test")).mount(router);
-    new ActionRoutes(vertx, stores, directory, Clock.systemUTC()).mount(router);
+    new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
+        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC())).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }

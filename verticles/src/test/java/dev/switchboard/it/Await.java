@@ -2,6 +2,7 @@ package dev.switchboard.it;
 
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Blocks a test thread (never an event loop) on a future, bounded. */
 final class Await {
@@ -17,7 +18,7 @@ final class Await {
   }
 
   /** Polls a condition until it holds or the deadline passes; returns whether it held. */
-  static boolean until(java.util.function.BooleanSupplier condition, long timeoutMs) {
+  static boolean until(BooleanSupplier condition, long timeoutMs) {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (System.currentTimeMillis() < deadline) {
       if (condition.getAsBoolean()) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import io.vertx.core.http.PoolOptions;
 
 /**
  * Three engine processes clustered with Hazelcast on loopback, sharing PostgreSQL and one real Kafka broker.
@@ -52,7 +53,7 @@ class ClusterIT {
     stores = Await.of(PgStores.create(vertx, db.config()));
     graph = new FakeProvider().start();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"),
-        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(24));
+        new PoolOptions().setHttp1MaxSize(24));
     nodes = new ClusterNodes(NODES, db.schema(), Map.of("STORAGE", "postgres", "PG_URL", db.config().url(),
         "WA_SENDER", "whatsapp", "PROVIDER_URL", graph.url(), "DEBOUNCE_MS", "0", "REQUEST_TIMEOUT_MS", "1000",
         "TICK_MS", "500"), client).start();

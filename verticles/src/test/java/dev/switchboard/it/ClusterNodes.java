@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
 
 /**
  * N engine processes clustered on loopback (Hazelcast members, one Kafka topic and group per test run, one
@@ -73,7 +74,7 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   /** Rewrites every node's configuration file (what a reload reads). */
-  void editConfigs(java.util.function.UnaryOperator<String> edit) {
+  void editConfigs(UnaryOperator<String> edit) {
     try {
       for (Path config : configs) {
         Files.writeString(config, edit.apply(Files.readString(config)));

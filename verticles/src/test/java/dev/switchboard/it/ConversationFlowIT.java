@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A conversation end to end with the real WhatsApp sender against a local server playing the Graph API:
@@ -170,7 +172,7 @@ class ConversationFlowIT {
   private static String state(String key) {
     return Await.of(t.adminGet("/admin/v1/conversations?tenant=acme")).bodyAsJsonObject().getJsonArray("items")
         .stream().map(o -> (JsonObject) o)
-        .filter(o -> o.getString("key").equals(java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8)))
+        .filter(o -> o.getString("key").equals(URLDecoder.decode(key, StandardCharsets.UTF_8)))
         .map(o -> o.getString("state")).findFirst().orElse(null);
   }
 

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.http.PoolOptions;
 
 /**
  * kill -9 under load. The engine runs as its own process on PostgreSQL; a generator sends signed WhatsApp
@@ -59,7 +60,7 @@ class CrashRecoveryIT {
     Path log = dir.resolve("engine-" + db.schema() + ".log");
     engine = new EngineProcess(config, log);
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
+        new PoolOptions().setHttp1MaxSize(32));
   }
 
   @AfterAll

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 
 /**
  * The engine as a separate JVM (same classpath as the tests), so a test can kill it with SIGKILL mid-load and
@@ -15,7 +16,7 @@ final class EngineProcess implements AutoCloseable {
   private final Path config;
   private final Path log;
   private Process process;
-  private final List<Path> logs = new java.util.ArrayList<>();
+  private final List<Path> logs = new ArrayList<>();
 
   EngineProcess(Path config, Path log) {
     this.config = config;

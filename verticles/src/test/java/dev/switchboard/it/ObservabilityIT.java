@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.store.Storage;
-import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.edge.AdminRoutesAccess;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import dev.switchboard.engine.channel.MetaSignature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /** Metrics after real traffic, the correlation id from edge to provider, readiness and the OpenAPI document. */
 class ObservabilityIT {
@@ -85,7 +89,7 @@ class ObservabilityIT {
 
   @Test
   void theCorrelationIdTravelsFromEdgeToSessionToOutboundAndTheProvider() {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = (Logger) LoggerFactory.getLogger("ROOT");
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();
     root.addAppender(captured);
@@ -93,7 +97,7 @@ class ObservabilityIT {
       String cid = "cid-observability-1";
       byte[] body = WhatsAppPayloads.text("5511944440003", "wamid.obs4", "bom dia");
       var res = Await.of(t.client.post("/webhooks/wa").putHeader("X-Correlation-Id", cid)
-          .putHeader("X-Hub-Signature-256", dev.switchboard.engine.channel.MetaSignature.sign(TestEngine.APP_SECRET, body))
+          .putHeader("X-Hub-Signature-256", MetaSignature.sign(TestEngine.APP_SECRET, body))
           .sendBuffer(Buffer.buffer(body)));
       assertThat(res.statusCode()).isEqualTo(200);
       assertThat(res.getHeader("X-Correlation-Id")).isEqualTo(cid);
@@ -139,16 +143,16 @@ class ObservabilityIT {
   }
 
   @Test
-  void dashboardAndAlertsUseOnlyMetricsTheEngineDeclares() throws java.io.IOException {
-    String declared = java.nio.file.Files.readString(
-        java.nio.file.Path.of("src/main/java/dev/switchboard/metrics/SwitchboardMetrics.java"))
-        + java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/dev/switchboard/session/SessionVerticle.java"))
-        + java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/dev/switchboard/scheduler/SchedulerVerticle.java"))
-        + java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/dev/switchboard/store/redis/RedisStores.java"));
-    String config = java.nio.file.Files.readString(java.nio.file.Path.of("../config/grafana/switchboard-dashboard.json"))
-        + java.nio.file.Files.readString(java.nio.file.Path.of("../config/prometheus/switchboard-alerts.yml"));
+  void dashboardAndAlertsUseOnlyMetricsTheEngineDeclares() throws IOException {
+    String declared = Files.readString(
+        Path.of("src/main/java/dev/switchboard/metrics/SwitchboardMetrics.java"))
+        + Files.readString(Path.of("src/main/java/dev/switchboard/session/SessionVerticle.java"))
+        + Files.readString(Path.of("src/main/java/dev/switchboard/scheduler/SchedulerVerticle.java"))
+        + Files.readString(Path.of("src/main/java/dev/switchboard/store/redis/RedisStores.java"));
+    String config = Files.readString(Path.of("../config/grafana/switchboard-dashboard.json"))
+        + Files.readString(Path.of("../config/prometheus/switchboard-alerts.yml"));
     var used = Pattern.compile("sb_[a-z_]+").matcher(config).results().map(m -> m.group())
-        .map(n -> n.replaceAll("_(bucket|count|sum|max)$", "")).collect(java.util.stream.Collectors.toSet());
+        .map(n -> n.replaceAll("_(bucket|count|sum|max)$", "")).collect(Collectors.toSet());
     assertThat(used).hasSizeGreaterThan(8);
     for (String name : used) {
       assertThat(declared).as(name).contains("\"" + name + "\"");

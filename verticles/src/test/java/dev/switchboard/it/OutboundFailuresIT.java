@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How outbound behaves when providers misbehave: the retry schedule (with an injected clock), Retry-After,
@@ -99,7 +101,7 @@ class OutboundFailuresIT {
   void aRetriedReplyIsNotOvertakenByNewerRepliesToTheSameCustomer() {
     try (FakeProvider graph = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp"))) {
-      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      AtomicInteger calls = new AtomicInteger();
       graph.respond(r -> calls.incrementAndGet() <= 2
           ? new FakeProvider.Response(503, "{\"error\":{\"message\":\"busy\",\"code\":2}}")
           : new FakeProvider.Response(200, graph.graphOk()));
@@ -120,8 +122,8 @@ class OutboundFailuresIT {
   void aReplyStillQueuedWhenAPersonTakesOverIsNotSent() {
     try (FakeProvider graph = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp"))) {
-      java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
-      java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+      AtomicBoolean down = new AtomicBoolean(true);
+      AtomicInteger accepted = new AtomicInteger();
       graph.respond(r -> {
         if (down.get()) {
           return new FakeProvider.Response(503, "{\"error\":{\"message\":\"busy\",\"code\":2}}");
@@ -176,7 +178,7 @@ class OutboundFailuresIT {
     try (FakeProvider graph = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("PROVIDER_URL", graph.url(), "WA_SENDER", "whatsapp",
              "BREAKER_FAILURES", "3", "BREAKER_RESET_MS", "30000", "MAX_ATTEMPTS", "50"))) {
-      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      AtomicInteger calls = new AtomicInteger();
       // The first eight calls are refused as "too many requests", as WhatsApp does (code 130429, HTTP 400).
       graph.respond(r -> calls.incrementAndGet() <= 8
           ? new FakeProvider.Response(400, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"code\":130429}}")

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
 
 /**
  * Idle conversations are closed by the scheduler; a full conversation queue answers 503 with Retry-After, and
@@ -46,16 +49,16 @@ class SchedulingAndBackpressureIT {
   void theAdminApiListsTheBuiltInSchedules() {
     var res = Await.of(t.adminGet("/admin/v1/schedules"));
     assertThat(res.statusCode()).isEqualTo(200);
-    Map<String, io.vertx.core.json.JsonObject> byJob = new java.util.HashMap<>();
+    Map<String, JsonObject> byJob = new HashMap<>();
     res.bodyAsJsonObject().getJsonArray("items").forEach(o -> {
-      var item = (io.vertx.core.json.JsonObject) o;
+      var item = (JsonObject) o;
       byJob.put(item.getString("job"), item);
     });
     assertThat(byJob).containsOnlyKeys("idle-close", "retention");
     assertThat(byJob.get("idle-close").getLong("intervalMs")).isEqualTo(200);
     assertThat(byJob.get("retention").getLong("intervalMs")).isEqualTo(3_600_000);
-    assertThat(java.time.Instant.parse(byJob.get("retention").getString("nextRunAt")))
-        .as("a minute after the first start").isAfter(java.time.Instant.now());
+    assertThat(Instant.parse(byJob.get("retention").getString("nextRunAt")))
+        .as("a minute after the first start").isAfter(Instant.now());
     assertThat(Await.of(t.client.get("/admin/v1/schedules").send()).statusCode()).isEqualTo(401);
   }
 

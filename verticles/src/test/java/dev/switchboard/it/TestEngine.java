@@ -23,6 +23,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import io.vertx.core.http.PoolOptions;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole engine on a free loopback port, from {@code switchboard-test.yaml} with the given placeholders, plus a
@@ -51,12 +54,12 @@ final class TestEngine implements AutoCloseable {
     SwitchboardConfig config = load(env);
     engine = Await.of(Engine.start(engineVertx, config, clock, registry, null, () -> load(env)));
     client = WebClient.create(outside, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+        new PoolOptions().setHttp1MaxSize(64));
   }
 
   /** What a configuration reload reads: the test file with the current edit applied. */
-  final java.util.concurrent.atomic.AtomicReference<java.util.function.UnaryOperator<String>> configEdit =
-      new java.util.concurrent.atomic.AtomicReference<>(java.util.function.UnaryOperator.identity());
+  final AtomicReference<UnaryOperator<String>> configEdit =
+      new AtomicReference<>(UnaryOperator.identity());
 
   private SwitchboardConfig load(Map<String, String> env) {
     try {

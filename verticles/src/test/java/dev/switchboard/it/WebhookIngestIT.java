@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.Arrays;
 
 /** Every inbound fixture through the running engine over real HTTP, and every way a webhook is refused. */
 class WebhookIngestIT {
@@ -152,7 +153,7 @@ class WebhookIngestIT {
     assertError(Await.of(t.postMeta("wa", wrongShape)), 400, "malformed_payload");
 
     byte[] huge = new byte[3 * 1024 * 1024 + 1];
-    java.util.Arrays.fill(huge, (byte) ' ');
+    Arrays.fill(huge, (byte) ' ');
     var tooBig = Await.of(t.client.post("/webhooks/wa").putHeader("X-Hub-Signature-256",
         MetaSignature.sign(TestEngine.APP_SECRET, huge)).sendBuffer(Buffer.buffer(huge)));
     assertError(tooBig, 413, "payload_too_large");

@@ -3,7 +3,6 @@ package dev.switchboard.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.BusSetup;
-import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.FailureCode;
@@ -14,7 +13,7 @@ import dev.switchboard.engine.event.ChannelRef;
 import dev.switchboard.engine.event.ChannelType;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.session.LocalSessionGateway;
-import dev.switchboard.session.TurnBacklog;
+import dev.switchboard.engine.session.TurnBacklog;
 import dev.switchboard.store.Storage;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -58,9 +57,8 @@ class NormalizerAckTest {
         m.reply(new SessionCommand.Accepted("QUEUED"));
       }
     });
-    var config = ConfigLoader.parse("adminToken: x", k -> null);
-    vertx.deployVerticle(new NormalizerVerticle(config, stores, new LocalSessionGateway(vertx.eventBus(), 1),
-        backlog)).onComplete(ctx.succeedingThenComplete());
+    vertx.deployVerticle(new NormalizerVerticle(new NormalizerVerticle.Settings(32, false), stores.inbox(),
+        new LocalSessionGateway(vertx.eventBus(), 1), backlog)).onComplete(ctx.succeedingThenComplete());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.switchboard.session;
 
+import dev.switchboard.engine.session.TurnBacklog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.session.TurnBacklog.Admission;
+import dev.switchboard.engine.session.TurnBacklog.Admission;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

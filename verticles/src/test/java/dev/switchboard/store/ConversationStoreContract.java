@@ -21,6 +21,8 @@ import dev.switchboard.engine.store.SessionStep;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.Future;
+import java.time.Duration;
 
 /**
  * What every conversation store must do, including the session step's commit: conversation, messages, audit,
@@ -83,7 +85,7 @@ abstract class ConversationStoreContract {
         List.of(new Turn(Direction.INBOUND, "de novo", "wamid.redelivered-b", T0)), List.of(), List.of(cmd),
         List.of(first.dedupeKey(), second.dedupeKey()));
     var failure = stores().conversations().commit(again).toCompletionStage().toCompletableFuture();
-    assertThat(failure).failsWithin(java.time.Duration.ofSeconds(5)).withThrowableThat()
+    assertThat(failure).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
         .havingRootCause().isInstanceOf(SessionStep.AlreadyProcessed.class);
     assertThat(await(stores().conversations().find(c.key())).state()).isEqualTo(ConversationState.BOT);
     assertThat(await(stores().conversations().messages(c.key(), 10))).isEmpty();
@@ -106,7 +108,7 @@ abstract class ConversationStoreContract {
     await(stores().conversations().commit(new SessionStep(conversation(taken, T0), List.of(), List.of(), List.of(),
         List.of(done.dedupeKey()))));
 
-    List<io.vertx.core.Future<Void>> commits = new ArrayList<>();
+    List<Future<Void>> commits = new ArrayList<>();
     List<InboxEntry> entries = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String contact = "+55119000001" + String.format("%02d", i);
@@ -124,9 +126,9 @@ abstract class ConversationStoreContract {
             List.of(), List.of(done.dedupeKey(), fresh.dedupeKey()))));
       }
     }
-    io.vertx.core.Future<Void> refused = commits.remove(21);
-    await(io.vertx.core.Future.all(commits));
-    assertThat(refused.toCompletionStage().toCompletableFuture()).failsWithin(java.time.Duration.ofSeconds(10))
+    Future<Void> refused = commits.remove(21);
+    await(Future.all(commits));
+    assertThat(refused.toCompletionStage().toCompletableFuture()).failsWithin(Duration.ofSeconds(10))
         .withThrowableThat().havingRootCause().isInstanceOf(SessionStep.AlreadyProcessed.class);
     assertThat(await(stores().conversations().find(key(taken))).state()).isEqualTo(ConversationState.BOT);
     assertThat(await(stores().inbox().processedAmong(List.of(fresh.dedupeKey())))).isEmpty();

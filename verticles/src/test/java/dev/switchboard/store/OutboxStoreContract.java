@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.Future;
+import java.util.ArrayList;
 
 /** What every outbox implementation must do. */
 abstract class OutboxStoreContract {
@@ -44,27 +46,27 @@ abstract class OutboxStoreContract {
   /** Many claims at once (group-committed on PostgreSQL), each command claimed by two senders: one wins each. */
   @Test
   void concurrentClaimsEachWinOnce() {
-    List<OutboundCommand> commands = new java.util.ArrayList<>();
+    List<OutboundCommand> commands = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       OutboundCommand c = command("acme:wa/wamid.race-" + i + ":0", "+5511900000" + (300 + i), T0);
       await(outbox().addIfAbsent(c));
       commands.add(c);
     }
-    List<io.vertx.core.Future<Boolean>> claims = new java.util.ArrayList<>();
+    List<Future<Boolean>> claims = new ArrayList<>();
     for (OutboundCommand c : commands) {
       claims.add(outbox().transition(CommandStatus.PENDING, c.sending(T0.plusSeconds(30))));
       claims.add(outbox().transition(CommandStatus.PENDING, c.sending(T0.plusSeconds(31))));
     }
-    await(io.vertx.core.Future.all(claims));
+    await(Future.all(claims));
     for (int i = 0; i < commands.size(); i++) {
       assertThat(claims.get(2 * i).result() ^ claims.get(2 * i + 1).result()).as("exactly one claim of " + i).isTrue();
       assertThat(await(outbox().get(commands.get(i).id())).status()).isEqualTo(CommandStatus.SENDING);
     }
-    List<io.vertx.core.Future<Boolean>> settles = new java.util.ArrayList<>();
+    List<Future<Boolean>> settles = new ArrayList<>();
     commands.forEach(c -> settles.add(outbox().transition(CommandStatus.SENDING,
         c.sending(T0.plusSeconds(30)).sent("wamid.provider." + c.id()))));
-    await(io.vertx.core.Future.all(settles));
-    assertThat(settles).allMatch(io.vertx.core.Future::result);
+    await(Future.all(settles));
+    assertThat(settles).allMatch(Future::result);
     assertThat(await(outbox().get(commands.get(59).id())).status()).isEqualTo(CommandStatus.SENT);
   }
 

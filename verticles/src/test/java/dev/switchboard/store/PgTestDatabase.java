@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.vertx.sqlclient.Tuple;
+import java.util.function.Function;
 
 /**
  * A real PostgreSQL on 127.0.0.1 for tests ({@code SB_PG_URL}, default the CI database). Each user gets a schema
@@ -46,7 +48,7 @@ public final class PgTestDatabase implements AutoCloseable {
     String db = target.getDatabase();
     PgConnectOptions maintenance = PgConnectOptions.fromUri(URL).setDatabase("postgres");
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(maintenance).using(vertx).build();
-    await(pool.preparedQuery("SELECT 1 FROM pg_database WHERE datname = $1").execute(io.vertx.sqlclient.Tuple.of(db))
+    await(pool.preparedQuery("SELECT 1 FROM pg_database WHERE datname = $1").execute(Tuple.of(db))
         .compose(rows -> rows.size() > 0 ? Future.succeededFuture()
             : pool.query("CREATE DATABASE " + db).execute().mapEmpty())
         .recover(e -> e.getMessage() != null && e.getMessage().contains("already exists")
@@ -54,7 +56,7 @@ public final class PgTestDatabase implements AutoCloseable {
         .eventually(pool::close));
   }
 
-  private void admin(java.util.function.Function<Pool, Future<Void>> work) {
+  private void admin(Function<Pool, Future<Void>> work) {
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(PgConnectOptions.fromUri(URL))
         .using(vertx).build();
     await(work.apply(pool).eventually(pool::close));

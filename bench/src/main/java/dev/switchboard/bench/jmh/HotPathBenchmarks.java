@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import dev.switchboard.engine.event.NormalizedEvent;
 
 /** The per-webhook hot path: signature check, parse + normalise per channel, and the bus codec round trip. */
 @State(Scope.Benchmark)
@@ -72,7 +73,7 @@ public class HotPathBenchmarks {
     return codec.decodeFromWire(0, wire);
   }
 
-  private List<dev.switchboard.engine.event.NormalizedEvent> normalise() {
+  private List<NormalizedEvent> normalise() {
     return Normalizers.forType(channel.type()).normalize(channel, Payloads.parse(body, 32), null);
   }
 }

@@ -10,6 +10,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * The smallest honest webhook receiver, to measure what this JVM on this box can do: verify
@@ -30,8 +32,8 @@ public final class ReferenceServer {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     // As many connections to the provider as the engine's senders use (HttpCall: 64): with Vert.x's default of 5
     // the forwards queued in memory behind the 200s, and the reference looked faster than any real receiver is.
-    WebClient client = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions(),
-        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+    WebClient client = WebClient.create(vertx, new WebClientOptions(),
+        new PoolOptions().setHttp1MaxSize(64));
     for (int i = 0; i < instances; i++) {
       vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
         byte[] bytes = body.getBytes();

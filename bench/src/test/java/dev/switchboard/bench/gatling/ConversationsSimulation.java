@@ -12,6 +12,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.gatling.javaapi.core.CoreDsl;
 
 /**
  * Conversations: -Dcontacts (1,000) customers each send -Dmessages (20) messages, one after the other (the next
@@ -35,7 +36,7 @@ public class ConversationsSimulation extends Simulation {
   private final ScenarioBuilder conversation = scenario("conversation")
       .exec(session -> session.set("contact", String.format("55118%08d", CONTACTS.incrementAndGet())))
       .exec(repeat(messages, "m").on(
-          io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(pause / 2), Duration.ofMillis(pause * 3L / 2))
+          CoreDsl.pause(Duration.ofMillis(pause / 2), Duration.ofMillis(pause * 3L / 2))
           .exec(session -> {
             String contact = session.getString("contact");
             int m = session.getInt("m");

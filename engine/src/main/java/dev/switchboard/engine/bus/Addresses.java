@@ -1,5 +1,7 @@
 package dev.switchboard.engine.bus;
 
+
+import dev.switchboard.engine.event.StatusChanged;
 /** Every event-bus address the engine uses. No address literals elsewhere. */
 public final class Addresses {
   /** Edge → normalizer: a verified raw webhook ({@link RawWebhook}), replied with {@link IngestResult}. */
@@ -10,7 +12,7 @@ public final class Addresses {
   public static final String AI_EXTRACT = "sb.ai.extract";
   /** Outbound: a command to send now ({@link SendCommand}). */
   public static final String OUTBOUND_SEND = "sb.outbound.send";
-  /** Outbound: a provider delivery report ({@link dev.switchboard.engine.event.StatusChanged}). */
+  /** Outbound: a provider delivery report ({@link StatusChanged}). */
   public static final String OUTBOUND_STATUS = "sb.outbound.status";
   /** Broadcast (publish) to every node: a conversation changed hands ({@link ConversationStateChanged}). */
   public static final String CONVERSATION_STATE = "sb.conversation.state";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.NormalizedEvent;
 import java.util.Objects;
+import java.time.Instant;
 
 /** Requests a session shard serves, in order, on the conversation's own mailbox. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@command")
@@ -34,7 +35,7 @@ public sealed interface SessionCommand extends BusMessage {
   }
 
   /** The scheduler found the conversation idle past its tenant's timeout. */
-  record CloseIdle(ConversationKey key, java.time.Instant idleSince) implements SessionCommand {
+  record CloseIdle(ConversationKey key, Instant idleSince) implements SessionCommand {
     public CloseIdle {
       Objects.requireNonNull(key, "key");
     }

@@ -16,6 +16,7 @@ import dev.switchboard.engine.event.UnsupportedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Messenger ({@code object: page}) and Instagram ({@code object: instagram}) webhooks: {@code entry[].messaging[]}
@@ -102,6 +103,6 @@ final class MetaMessagingNormalizer implements PayloadNormalizer {
   }
 
   private static String object(ChannelRef channel) {
-    return channel.type().name().toLowerCase(java.util.Locale.ROOT);
+    return channel.type().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.engine.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Objects;
 
 /** What a customer sent. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -19,7 +20,7 @@ public sealed interface Content {
 
   record Text(String body) implements Content {
     public Text {
-      java.util.Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(body, "body");
     }
 
     @Override

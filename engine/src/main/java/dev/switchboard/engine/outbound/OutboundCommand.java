@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One action in the outbox. {@code id} is the idempotency key, derived from (tenant, source event, action
- * index) by {@link #idFor}: replaying the same source event yields the same ids, so no second command.
+ * One action in the outbox. {@code id} is the idempotency key, {@code tenant:origin/source:index}, made by
+ * {@link #forEvent} (a turn over a provider event: origin = channel) or {@link #forRequest} (an action asked through
+ * the admin API: origin = target + "/admin", source = the caller's id): replaying the same source yields the same
+ * ids, so no second command.
  * {@code sender} names the sender that delivers it (sandbox, whatsapp, telegram, webchat). {@code correlationId}
  * ties it to the webhook that caused it, in logs and in the provider request. {@code channelType} is null for
  * integration actions (Trello, Cal.com, e-mail, webhook out), whose {@code key.channelId} names the integration.
@@ -31,6 +33,16 @@ public record OutboundCommand(
 
   public static String idFor(String tenantId, String sourceEventId, int actionIndex) {
     return tenantId + ':' + sourceEventId + ':' + actionIndex;
+  }
+
+  /** The id of the {@code actionIndex}-th action a turn takes over a provider event (ids are unique per channel). */
+  public static String forEvent(String tenantId, String channelId, String eventId, int actionIndex) {
+    return idFor(tenantId, channelId + '/' + eventId, actionIndex);
+  }
+
+  /** The id of an action asked through the admin API with the caller's {@code sourceId} (or Idempotency-Key). */
+  public static String forRequest(String tenantId, String target, String sourceId) {
+    return idFor(tenantId, target + "/admin/" + sourceId, 0);
   }
 
   public static OutboundCommand pending(String id, ConversationKey key, ChannelType channelType, String sender,

@@ -1,6 +1,7 @@
 package dev.switchboard.engine.outbound;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * The classified outcome of one provider call. Reasons are short codes ("whatsapp 131047 re-engagement",
@@ -15,8 +16,8 @@ public sealed interface SendResult {
   /** Worth retrying; {@code retryAfter} is the provider's own hint when it gave one. */
   record Transient(String reason, Duration retryAfter) implements SendResult {
     /** HTTP 429 and the providers' own rate-limit codes (WhatsApp 130429, 131056, 80007; Graph 4, 17, 32, 613). */
-    private static final java.util.regex.Pattern THROTTLING =
-        java.util.regex.Pattern.compile("\\b(429|130429|131056|80007)\\b|^graph (4|17|32|613)$");
+    private static final Pattern THROTTLING =
+        Pattern.compile("\\b(429|130429|131056|80007)\\b|^graph (4|17|32|613)$");
 
     /**
      * The provider asked us to slow down: not an outage. Backoff and Retry-After handle it; a circuit breaker must

@@ -2,6 +2,8 @@ package dev.switchboard.engine.store;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * Durable record of every acknowledged inbound event. The insert is the dedupe: a second insert of the same
@@ -19,7 +21,7 @@ public interface InboxStore {
   Future<Void> markProcessed(List<String> dedupeKeys);
 
   /** Those of the given dedupe keys whose events were already processed (a redelivery check). */
-  Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys);
+  Future<Set<String>> processedAmong(List<String> dedupeKeys);
 
   /** Acknowledged events not yet processed, oldest first (for recovery). */
   Future<List<InboxEntry>> unprocessed(int limit);
@@ -30,5 +32,5 @@ public interface InboxStore {
    * Deletes up to {@code limit} processed entries received before {@code before} (retention); unprocessed ones are
    * never touched. Returns how many went: fewer than {@code limit} means nothing older is left.
    */
-  Future<Integer> purgeProcessed(java.time.Instant before, int limit);
+  Future<Integer> purgeProcessed(Instant before, int limit);
 }

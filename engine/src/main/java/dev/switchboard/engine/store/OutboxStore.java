@@ -5,6 +5,7 @@ import dev.switchboard.engine.outbound.OutboundCommand;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Outbound commands and their lifecycle. Commands are added by {@link ConversationStore#commit}. */
 public interface OutboxStore {
@@ -23,7 +24,7 @@ public interface OutboxStore {
 
   /** Records a delivery status on the command the provider knows by this id; null when none matches. */
   Future<OutboundCommand> applyDelivery(String providerMessageId,
-                                        java.util.function.UnaryOperator<OutboundCommand> change);
+                                        UnaryOperator<OutboundCommand> change);
 
   /** Commands of a tenant (all tenants when null) in a status (any when null), newest first. */
   Future<List<OutboundCommand>> list(String tenantId, CommandStatus status, int limit);

@@ -6,6 +6,7 @@ import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Everything one session step writes, committed together. */
 public record SessionStep(Conversation conversation, List<Turn> messages, List<AuditEntry> audit,
@@ -23,14 +24,14 @@ public record SessionStep(Conversation conversation, List<Turn> messages, List<A
    * rebalance): nothing of it was written. The session drops those events and runs the rest again.
    */
   public static final class AlreadyProcessed extends RuntimeException {
-    private final java.util.Set<String> dedupeKeys;
+    private final Set<String> dedupeKeys;
 
-    public AlreadyProcessed(java.util.Set<String> dedupeKeys) {
+    public AlreadyProcessed(Set<String> dedupeKeys) {
       super(dedupeKeys.size() + " event(s) already processed", null, false, false);
-      this.dedupeKeys = java.util.Set.copyOf(dedupeKeys);
+      this.dedupeKeys = Set.copyOf(dedupeKeys);
     }
 
-    public java.util.Set<String> dedupeKeys() {
+    public Set<String> dedupeKeys() {
       return dedupeKeys;
     }
   }

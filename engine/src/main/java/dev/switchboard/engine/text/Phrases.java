@@ -2,6 +2,7 @@ package dev.switchboard.engine.text;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whole-word phrase matching on folded text: "oi" matches "oi, tudo bem" but not "noite" or "boi". For keyword
@@ -11,8 +12,8 @@ public final class Phrases {
   private static final Pattern STRETCH = Pattern.compile("(\\p{L})\\1+$");
   /** Phrases come from code and tenant config, a bounded set: fold each once. */
   private static final int FOLDED_CACHE_MAX = 10_000;
-  private static final java.util.concurrent.ConcurrentHashMap<String, String> FOLDED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, String> FOLDED =
+      new ConcurrentHashMap<>();
 
   private Phrases() {
   }

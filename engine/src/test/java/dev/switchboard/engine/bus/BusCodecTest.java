@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.OutboundPayload;
 
 /** Every record that travels on the bus survives the wire form the clustered bus uses. */
 class BusCodecTest {
@@ -51,14 +53,14 @@ class BusCodecTest {
         SessionReply.ok("req-1", "HUMAN"),
         new ConfigReload("node-1"),
         new ConversationStateChanged(new ConversationKey("acme", "wa", "+5511987654321"), "HUMAN",
-            java.time.Instant.parse("2026-12-02T10:00:00Z")),
+            Instant.parse("2026-12-02T10:00:00Z")),
         SessionReply.failed("req-2", FailureCode.NOT_FOUND.code(), "no such conversation"),
         new AiRequest("demo", KEY.logId(), "oi", List.of(new Turn(Direction.INBOUND, "oi", "wamid.1", AT))),
         new AiReply("greeting", "Olá!", "rules", false),
         new SendCommand("demo:demo-whatsapp/wamid.1:0", KEY, AT),
-        SendCommand.of(dev.switchboard.engine.outbound.OutboundCommand.pending("demo:demo-whatsapp/wamid.2:0", KEY,
-            dev.switchboard.engine.event.ChannelType.WHATSAPP, "whatsapp", "5511987654321",
-            new dev.switchboard.engine.outbound.OutboundPayload.Text("Olá!", null), AT, "cid-1"), AT),
+        SendCommand.of(OutboundCommand.pending("demo:demo-whatsapp/wamid.2:0", KEY,
+            ChannelType.WHATSAPP, "whatsapp", "5511987654321",
+            new OutboundPayload.Text("Olá!", null), AT, "cid-1"), AT),
         new WebchatDelivery("c1", "Olá!"));
   }
 

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.HashMap;
 
 class SignaturesTest {
   private static final JsonNode SIGS = Fixtures.json("inbound/_signatures.json");
@@ -96,7 +97,7 @@ class SignaturesTest {
     JsonNode f = Fixtures.json("inbound/whatsapp_verify_get.json");
     String expected = f.get("verify_token_configured").asText();
     for (JsonNode c : f.get("cases")) {
-      var q = new java.util.HashMap<String, String>();
+      var q = new HashMap<String, String>();
       for (String pair : c.get("query").asText().split("&")) {
         if (!pair.isEmpty()) {
           q.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));

@@ -16,6 +16,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class OutboundLogicTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,7 +36,7 @@ class OutboundLogicTest {
         new OutboundPayload.Text(withContext.get("text").get("body").asText(),
             withContext.get("context").get("message_id").asText())));
     // This fixture leaves preview_url out; false is its documented default, which the builder states explicitly.
-    ((com.fasterxml.jackson.databind.node.ObjectNode) builtContext.get("text")).remove("preview_url");
+    ((ObjectNode) builtContext.get("text")).remove("preview_url");
     assertThat(builtContext).isEqualTo(withContext);
     assertThat(WhatsAppRequests.path("v21.0", "209715200054321")).isEqualTo("/v21.0/209715200054321/messages");
   }

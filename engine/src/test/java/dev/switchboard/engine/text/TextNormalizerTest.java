@@ -3,6 +3,7 @@ package dev.switchboard.engine.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class TextNormalizerTest {
 
@@ -18,9 +19,9 @@ class TextNormalizerTest {
 
   @Test
   void phrasesMatchWholeFoldedWords() {
-    assertThat(Phrases.containsAny(TextNormalizer.fold("Quero falar com um ATENDENTE!"), java.util.List.of("atendente")))
+    assertThat(Phrases.containsAny(TextNormalizer.fold("Quero falar com um ATENDENTE!"), List.of("atendente")))
         .isTrue();
-    assertThat(Phrases.containsAny(TextNormalizer.fold("boa noite"), java.util.List.of("oi"))).isFalse();
-    assertThat(Phrases.containsAny(TextNormalizer.fold("oi, tudo bem"), java.util.List.of("Oi"))).isTrue();
+    assertThat(Phrases.containsAny(TextNormalizer.fold("boa noite"), List.of("oi"))).isFalse();
+    assertThat(Phrases.containsAny(TextNormalizer.fold("oi, tudo bem"), List.of("Oi"))).isTrue();
   }
 }

@@ -18,6 +18,8 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Conversations, messages and the session step's transactional outbox in PostgreSQL. */
 public final class PgConversationStore implements ConversationStore {
@@ -73,14 +75,14 @@ public final class PgConversationStore implements ConversationStore {
     return tx.preparedQuery("UPDATE inbox SET processed = true WHERE dedupe_key = ANY($1::text[]) AND NOT processed "
             + "RETURNING dedupe_key").execute(args)
         .compose(claimed -> {
-          java.util.Set<String> mine = new java.util.HashSet<>();
+          Set<String> mine = new HashSet<>();
           claimed.forEach(r -> mine.add(r.getString(0)));
           if (mine.size() == keys.size()) {
             return Future.succeededFuture();
           }
           return tx.preparedQuery("SELECT dedupe_key FROM inbox WHERE dedupe_key = ANY($1::text[]) AND processed")
               .execute(args).compose(rows -> {
-                java.util.Set<String> others = new java.util.HashSet<>();
+                Set<String> others = new HashSet<>();
                 rows.forEach(r -> {
                   if (!mine.contains(r.getString(0))) {
                     others.add(r.getString(0));

@@ -10,6 +10,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The inbox in PostgreSQL: the primary key on the dedupe key makes the (batched) insert the dedupe. */
 public final class PgInboxStore implements InboxStore {
@@ -43,13 +46,13 @@ public final class PgInboxStore implements InboxStore {
   }
 
   @Override
-  public Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys) {
+  public Future<Set<String>> processedAmong(List<String> dedupeKeys) {
     if (dedupeKeys.isEmpty()) {
-      return Future.succeededFuture(java.util.Set.of());
+      return Future.succeededFuture(Set.of());
     }
     return pool.preparedQuery("SELECT dedupe_key FROM inbox WHERE dedupe_key = ANY($1::text[]) AND processed")
         .execute(Tuple.of(dedupeKeys.toArray(new String[0]))).map(rows -> {
-          java.util.Set<String> done = new java.util.HashSet<>();
+          Set<String> done = new HashSet<>();
           rows.forEach(r -> done.add(r.getString(0)));
           return done;
         });
@@ -76,7 +79,7 @@ public final class PgInboxStore implements InboxStore {
 
   /** In batches, so one purge never holds many row locks or one long transaction. */
   @Override
-  public Future<Integer> purgeProcessed(java.time.Instant before, int limit) {
+  public Future<Integer> purgeProcessed(Instant before, int limit) {
     return pool.preparedQuery("DELETE FROM inbox WHERE dedupe_key IN (SELECT dedupe_key FROM inbox "
             + "WHERE processed AND received_at < $1 LIMIT $2)")
         .execute(Tuple.of(PgRows.ts(before), limit))

@@ -39,7 +39,8 @@ public final class PgStores {
     Pool sends = pool(vertx, config, 2);
     return PgMigrations.apply(pool)
         .map(v -> new Stores(new PgInboxStore(pool, ingest, config.inboxBatch(), config.inboxInFlight()),
-            new PgConversationStore(pool, config.stepBatch(), config.stepInFlight()), new PgOutboxStore(pool, sends), new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
+            new PgConversationStore(pool, config.stepBatch(), config.stepInFlight()), new PgOutboxStore(pool, sends),
+            new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
             () -> Future.join(pool.close(), ingest.close(), sends.close()).mapEmpty()))

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.vertx.circuitbreaker.CircuitBreakerState;
 
 /**
  * Redis is an accelerator here, never the source of truth: every call has a short timeout and a fallback, and a
@@ -31,6 +32,6 @@ public final class RedisGuard {
   }
 
   public boolean isOpen() {
-    return breaker.state() == io.vertx.circuitbreaker.CircuitBreakerState.OPEN;
+    return breaker.state() == CircuitBreakerState.OPEN;
   }
 }

@@ -4,6 +4,8 @@ import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.engine.store.InboxStore;
 import io.vertx.core.Future;
 import java.util.List;
+import java.time.Instant;
+import java.util.Set;
 
 /** The durable inbox with Redis in front for repeat deliveries of processed events (see {@link RedisDedupe}). */
 public final class RedisInboxStore implements InboxStore {
@@ -32,7 +34,7 @@ public final class RedisInboxStore implements InboxStore {
   }
 
   @Override
-  public Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys) {
+  public Future<Set<String>> processedAmong(List<String> dedupeKeys) {
     return durable.processedAmong(dedupeKeys);
   }
 
@@ -48,7 +50,7 @@ public final class RedisInboxStore implements InboxStore {
 
   /** Redis dedupe keys expire on their own; retention is the durable store's. */
   @Override
-  public Future<Integer> purgeProcessed(java.time.Instant before, int limit) {
+  public Future<Integer> purgeProcessed(Instant before, int limit) {
     return durable.purgeProcessed(before, limit);
   }
 }

@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
 
 /**
  * Deterministic extraction of what Brazilian customers write: dates ("amanhã", "sexta", "dia 5", "05/12"),
@@ -129,7 +130,7 @@ public final class BrazilianEntities {
             : Integer.parseInt(numeric.group(3));
         LocalDate candidate = LocalDate.of(y, m, d);
         date = numeric.group(3) == null && candidate.isBefore(today) ? candidate.plusYears(1) : candidate;
-      } catch (java.time.DateTimeException e) {
+      } catch (DateTimeException e) {
         date = null;
       }
     }

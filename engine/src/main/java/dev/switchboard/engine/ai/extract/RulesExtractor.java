@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Iterator;
 
 /**
  * The rules provider's extractor: Brazilian entities ({@link BrazilianEntities}) kept where the schema has a property
@@ -30,8 +32,8 @@ public final class RulesExtractor implements Extractor {
     return Future.succeededFuture(found.toString());
   }
 
-  private static List<String> iterable(java.util.Iterator<String> names) {
-    List<String> list = new java.util.ArrayList<>();
+  private static List<String> iterable(Iterator<String> names) {
+    List<String> list = new ArrayList<>();
     names.forEachRemaining(list::add);
     return list;
   }

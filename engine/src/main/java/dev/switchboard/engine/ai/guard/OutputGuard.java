@@ -3,6 +3,7 @@ package dev.switchboard.engine.ai.guard;
 import dev.switchboard.engine.text.TextNormalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * Checks a generated reply before a customer sees it: not empty, not longer than the cap, no piece of the system
@@ -42,7 +43,7 @@ public final class OutputGuard {
     String[] words = TextNormalizer.fold(systemPrompt).split(" ");
     String folded = " " + TextNormalizer.fold(reply) + " ";
     for (int i = 0; i + LEAK_WORDS <= words.length; i++) {
-      String window = " " + String.join(" ", java.util.Arrays.copyOfRange(words, i, i + LEAK_WORDS)) + " ";
+      String window = " " + String.join(" ", Arrays.copyOfRange(words, i, i + LEAK_WORDS)) + " ";
       if (folded.contains(window)) {
         return true;
       }

@@ -8,10 +8,12 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 public final class MemoryAuditStore implements AuditStore {
   private final ConcurrentHashMap<ConversationKey, List<AuditEntry>> entries = new ConcurrentHashMap<>();
-  private final java.util.Deque<ActionAudit> actions = new java.util.ArrayDeque<>();
+  private final Deque<ActionAudit> actions = new ArrayDeque<>();
 
   @Override
   public Future<Void> append(AuditEntry entry) {

@@ -6,6 +6,9 @@ import io.vertx.core.Future;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Embedded-mode inbox. Processed entries are kept (they are the dedupe memory) up to {@code maxEntries};
@@ -43,8 +46,8 @@ public final class MemoryInboxStore implements InboxStore {
   }
 
   @Override
-  public Future<java.util.Set<String>> processedAmong(List<String> dedupeKeys) {
-    java.util.Set<String> done = new java.util.HashSet<>();
+  public Future<Set<String>> processedAmong(List<String> dedupeKeys) {
+    Set<String> done = new HashSet<>();
     for (String key : dedupeKeys) {
       InboxEntry e = entries.get(key);
       if (e != null && e.processed()) {
@@ -69,7 +72,7 @@ public final class MemoryInboxStore implements InboxStore {
   }
 
   @Override
-  public Future<Integer> purgeProcessed(java.time.Instant before, int limit) {
+  public Future<Integer> purgeProcessed(Instant before, int limit) {
     List<String> old = entries.values().stream()
         .filter(e -> e.processed() && e.receivedAt().isBefore(before))
         .limit(limit)

@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.Set;
 
 public final class MemoryOutboxStore implements OutboxStore {
   private final ConcurrentHashMap<String, OutboundCommand> commands = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> byProviderId = new ConcurrentHashMap<>();
   /** Ids of commands not yet settled: the due scan runs every second and must not walk every command ever sent. */
-  private final java.util.Set<String> open = ConcurrentHashMap.newKeySet();
+  private final Set<String> open = ConcurrentHashMap.newKeySet();
 
   @Override
   public Future<Boolean> addIfAbsent(OutboundCommand command) {

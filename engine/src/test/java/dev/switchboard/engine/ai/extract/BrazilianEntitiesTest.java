@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
 
 /**
  * Rules extraction against a labelled set (dates relative to Friday 2026-11-20): precision and recall per field,
@@ -42,7 +43,7 @@ class BrazilianEntitiesTest {
         String want = expected.get(field);
         String have = got.has(field) ? got.get(field).asText() : null;
         if (have != null && field.equals("amount")) {
-          have = new java.math.BigDecimal(have).setScale(2).toPlainString();
+          have = new BigDecimal(have).setScale(2).toPlainString();
         }
         if (want != null && want.equals(have)) {
           c[0]++;

@@ -42,7 +42,7 @@ class LabelledIntentsTest {
       }
     }
     double accuracy = (double) right / rows.size();
-    java.nio.file.Files.createDirectories(Path.of("target"));
+    Files.createDirectories(Path.of("target"));
     System.out.printf("rules intents: %d/%d = %.1f%%%n", right, rows.size(), accuracy * 100);
     perIntent.forEach((intent, c) -> System.out.printf("  %-9s %d/%d%n", intent, c[0], c[1]));
     misses.forEach(m -> System.out.println("  miss " + m));

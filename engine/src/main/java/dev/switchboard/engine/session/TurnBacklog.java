@@ -1,4 +1,4 @@
-package dev.switchboard.session;
+package dev.switchboard.engine.session;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -9,6 +9,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Customer messages acknowledged to their provider but not answered yet, on this node. On a single node a webhook
@@ -41,7 +45,7 @@ public final class TurnBacklog {
   private final Map<String, String> held = new HashMap<>();
   private final Map<String, Integer> perConversation = new HashMap<>();
   private final Map<String, List<String>> byCommand = new HashMap<>();
-  private final java.util.Set<String> awaitingReply = new java.util.HashSet<>();
+  private final Set<String> awaitingReply = new HashSet<>();
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
   public TurnBacklog(Vertx vertx, int maxPerConversation, int maxTotal, long waitMs) {
@@ -94,7 +98,7 @@ public final class TurnBacklog {
   public synchronized void handOver(Collection<String> dedupeKeys, String commandId) {
     List<String> mine = dedupeKeys.stream().filter(held::containsKey).toList();
     if (!mine.isEmpty()) {
-      byCommand.merge(commandId, mine, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+      byCommand.merge(commandId, mine, (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
       awaitingReply.addAll(mine);
     }
   }
@@ -137,7 +141,7 @@ public final class TurnBacklog {
   }
 
   private void admitWaiters() {
-    List<Waiter> admitted = new java.util.ArrayList<>();
+    List<Waiter> admitted = new ArrayList<>();
     synchronized (this) {
       while (!waiters.isEmpty() && held.size() < maxTotal) {
         Waiter w = waiters.poll();
