@@ -5,137 +5,122 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.engine.ai.guard.Documents;
 import dev.switchboard.engine.text.TextNormalizer;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.DateTimeException;
 
 /**
- * Deterministic extraction of what Brazilian customers write: dates ("amanhã", "sexta", "dia 5", "05/12"),
- * periods ("à tarde"), times ("14h30", "às 9h"), phones, e-mails, CPF and CNPJ (check digits verified), money
- * ("R$ 1.200,00") and CEP. Field names: date, period, time, phone, email, cpf, cnpj, amount, cep.
+ * Deterministic extraction of what Brazilian customers write, against a given day. Field names and formats (the
+ * same in docs/ai.md and in the API): {@code date} ISO "2026-11-27"; {@code time} "HH:mm"; {@code period} morning,
+ * afternoon or evening; {@code amount} a number with two decimals; {@code cep} "01310-100"; {@code phone} E.164
+ * "+5511987654321"; {@code email} lower case; {@code cpf} and {@code cnpj} digits only, check digits verified.
  */
 public final class BrazilianEntities {
-  private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("segunda", DayOfWeek.MONDAY, "terca", DayOfWeek.TUESDAY,
-      "quarta", DayOfWeek.WEDNESDAY, "quinta", DayOfWeek.THURSDAY, "sexta", DayOfWeek.FRIDAY,
-      "sabado", DayOfWeek.SATURDAY, "domingo", DayOfWeek.SUNDAY);
-  private static final Pattern DAY_OF_MONTH = Pattern.compile("\\bdia (\\d{1,2})\\b");
-  private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?(?![\\d/])");
-  private static final Pattern TIME = Pattern.compile("(?<![\\d:])([01]?\\d|2[0-3])(?:h([0-5]\\d)?|:([0-5]\\d))(?![\\d])");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern CPF = Pattern.compile("(?<!\\d)(\\d{3})\\.?(\\d{3})\\.?(\\d{3})-?(\\d{2})(?!\\d)");
   private static final Pattern CNPJ = Pattern.compile("(?<!\\d)(\\d{2})\\.?(\\d{3})\\.?(\\d{3})/?(\\d{4})-?(\\d{2})(?!\\d)");
-  private static final Pattern MONEY = Pattern.compile("R\\$\\s?(\\d{1,3}(?:\\.\\d{3})*|\\d+)(?:,(\\d{2}))?");
-  private static final Pattern CEP = Pattern.compile("(?<![\\d.])(\\d{5})-(\\d{3})(?!\\d)");
-  private static final Pattern PHONE = Pattern.compile("(?<![\\d])(?:\\+?55\\s?)?\\(?(\\d{2})\\)?\\s?(9?\\d{4})[-\\s]?(\\d{4})(?!\\d)");
+  private static final Pattern CEP_FORMATTED = Pattern.compile("(?<![\\d.])(\\d{2})\\.?(\\d{3})-(\\d{3})(?!\\d)");
+  private static final Pattern CEP_AFTER_WORD = Pattern.compile("\\bcep\\W{0,3}(\\d{2})\\.?(\\d{3})[-\\s]?(\\d{3})(?!\\d)");
+  private static final Pattern PHONE = Pattern.compile(
+      "(?<![\\d])(?:\\+?55[\\s-]?)?\\(?0?(\\d{2})\\)?[\\s-]?(9?\\d{4})[\\s-]?(\\d{4})(?!\\d)");
+  private static final Pattern CLOCK = Pattern.compile("(\\d):(\\d{2})");
+  private static final Pattern NOT_MONEY = Pattern.compile("(?<![\\d.,])\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?(?![\\d])"
+      + "|\\b\\d{1,2}(?:h\\d{0,2}|:\\d{2})|\\bdia \\d{1,2}\\b|\\b\\d{1,2} ?x\\b|\\b(?:as|às) \\d{1,2}\\b");
 
   private BrazilianEntities() {
   }
 
   public static ObjectNode extract(String text, LocalDate today) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    String folded = TextNormalizer.fold(text);
-    date(text, folded, today, out);
-    if (folded.matches(".*\\b(de manha|pela manha|manha)\\b.*")) {
-      out.put("period", "manha");
-    } else if (folded.matches(".*\\b(a tarde|de tarde|pela tarde|tarde)\\b.*") && !folded.contains("boa tarde")) {
-      out.put("period", "tarde");
-    } else if (folded.matches(".*\\b(a noite|de noite|noite)\\b.*") && !folded.contains("boa noite")) {
-      out.put("period", "noite");
+    if (text == null || text.isBlank()) {
+      return out;
     }
-    Matcher time = TIME.matcher(text);
-    if (time.find()) {
-      String minutes = time.group(2) != null ? time.group(2) : time.group(3) != null ? time.group(3) : "00";
-      out.put("time", String.format("%02d:%s", Integer.parseInt(time.group(1)), minutes));
-    }
-    Matcher email = EMAIL.matcher(text);
+    String rest = text;
+    Matcher email = EMAIL.matcher(rest);
     if (email.find()) {
-      out.put("email", email.group());
+      out.put("email", email.group().toLowerCase(Locale.ROOT));
     }
-    String withoutEmail = EMAIL.matcher(text).replaceAll(" ");
-    Matcher cnpj = CNPJ.matcher(withoutEmail);
-    while (cnpj.find()) {
-      String digits = cnpj.group(1) + cnpj.group(2) + cnpj.group(3) + cnpj.group(4) + cnpj.group(5);
-      if (Documents.validCnpj(digits)) {
-        out.put("cnpj", digits);
-        break;
-      }
+    rest = EMAIL.matcher(rest).replaceAll(" ");
+    rest = documents(rest, out);
+    rest = cep(rest, out);
+    rest = phone(rest, out);
+    String folded = TextNormalizer.fold(rest);
+    LocalDate date = DateExpressions.resolve(rest, folded, today);
+    if (date != null) {
+      out.put("date", date.format(DateTimeFormatter.ISO_LOCAL_DATE));
     }
-    Matcher cpf = CPF.matcher(withoutEmail);
-    while (cpf.find()) {
-      String digits = cpf.group(1) + cpf.group(2) + cpf.group(3) + cpf.group(4);
-      if (Documents.validCpf(digits)) {
-        out.put("cpf", digits);
-        break;
-      }
+    // Folding drops the colon of "16:00"; "16h00" survives it.
+    String time = TimeExpressions.time(TextNormalizer.fold(CLOCK.matcher(rest).replaceAll("$1h$2")));
+    if (time != null) {
+      out.put("time", time);
     }
-    Matcher money = MONEY.matcher(text);
-    if (money.find()) {
-      String cents = money.group(2) == null ? "00" : money.group(2);
-      out.put("amount", new BigDecimal(money.group(1).replace(".", "") + "." + cents));
+    String period = TimeExpressions.period(folded);
+    if (period != null) {
+      out.put("period", period);
     }
-    Matcher cep = CEP.matcher(text);
-    if (cep.find()) {
-      out.put("cep", cep.group(1) + "-" + cep.group(2));
-    }
-    String noDocs = CPF.matcher(CNPJ.matcher(withoutEmail).replaceAll(" ")).replaceAll(" ");
-    Matcher phone = PHONE.matcher(noDocs);
-    while (phone.find()) {
-      String local = phone.group(2) + phone.group(3);
-      if (local.length() == 9 && local.charAt(0) == '9' || local.length() == 8) {
-        out.put("phone", "+55" + phone.group(1) + local);
-        break;
-      }
+    BigDecimal amount = Amounts.amount(NOT_MONEY.matcher(lowerWithoutAccents(rest)).replaceAll(" "));
+    if (amount != null) {
+      out.put("amount", amount);
     }
     return out;
   }
 
-  private static void date(String text, String folded, LocalDate today, ObjectNode out) {
-    LocalDate date = null;
-    if (folded.contains("depois de amanha")) {
-      date = today.plusDays(2);
-    } else if (folded.matches(".*\\bamanha\\b.*")) {
-      date = today.plusDays(1);
-    } else if (folded.matches(".*\\bhoje\\b.*")) {
-      date = today;
-    }
-    if (date == null) {
-      for (Map.Entry<String, DayOfWeek> day : WEEKDAYS.entrySet()) {
-        if (folded.matches(".*\\b" + day.getKey() + "\\b.*")) {
-          date = today.with(TemporalAdjusters.next(day.getValue()));
-          break;
-        }
+  /** CPF and CNPJ with valid check digits; what was taken is blanked so no other field reads its digits. */
+  private static String documents(String text, ObjectNode out) {
+    Matcher cnpj = CNPJ.matcher(text);
+    while (cnpj.find()) {
+      String digits = cnpj.group(1) + cnpj.group(2) + cnpj.group(3) + cnpj.group(4) + cnpj.group(5);
+      if (Documents.validCnpj(digits)) {
+        out.put("cnpj", digits);
+        text = blank(text, cnpj.start(), cnpj.end());
+        break;
       }
     }
-    Matcher dayOfMonth = DAY_OF_MONTH.matcher(folded);
-    if (date == null && dayOfMonth.find()) {
-      int d = Integer.parseInt(dayOfMonth.group(1));
-      if (d >= 1 && d <= 31) {
-        LocalDate candidate = today.withDayOfMonth(Math.min(d, today.lengthOfMonth()));
-        date = candidate.isBefore(today) ? today.plusMonths(1).withDayOfMonth(Math.min(d,
-            today.plusMonths(1).lengthOfMonth())) : candidate;
+    Matcher cpf = CPF.matcher(text);
+    while (cpf.find()) {
+      String digits = cpf.group(1) + cpf.group(2) + cpf.group(3) + cpf.group(4);
+      if (Documents.validCpf(digits)) {
+        out.put("cpf", digits);
+        text = blank(text, cpf.start(), cpf.end());
+        break;
       }
     }
-    Matcher numeric = NUMERIC_DATE.matcher(text);
-    if (date == null && numeric.find()) {
-      try {
-        int d = Integer.parseInt(numeric.group(1));
-        int m = Integer.parseInt(numeric.group(2));
-        int y = numeric.group(3) == null ? today.getYear()
-            : Integer.parseInt(numeric.group(3)) < 100 ? 2000 + Integer.parseInt(numeric.group(3))
-            : Integer.parseInt(numeric.group(3));
-        LocalDate candidate = LocalDate.of(y, m, d);
-        date = numeric.group(3) == null && candidate.isBefore(today) ? candidate.plusYears(1) : candidate;
-      } catch (DateTimeException e) {
-        date = null;
+    return text;
+  }
+
+  private static String cep(String text, ObjectNode out) {
+    Matcher m = CEP_AFTER_WORD.matcher(text.toLowerCase(Locale.ROOT));
+    if (!m.find()) {
+      m = CEP_FORMATTED.matcher(text);
+      if (!m.find()) {
+        return text;
       }
     }
-    if (date != null) {
-      out.put("date", date.format(DateTimeFormatter.ISO_LOCAL_DATE));
+    out.put("cep", m.group(1) + m.group(2) + "-" + m.group(3));
+    return blank(text, m.start(), m.end());
+  }
+
+  private static String phone(String text, ObjectNode out) {
+    Matcher m = PHONE.matcher(text);
+    while (m.find()) {
+      String local = m.group(2) + m.group(3);
+      if (local.length() == 9 && local.charAt(0) == '9' || local.length() == 8) {
+        out.put("phone", "+55" + m.group(1) + local);
+        return blank(text, m.start(), m.end());
+      }
     }
+    return text;
+  }
+
+  private static String blank(String text, int start, int end) {
+    return text.substring(0, start) + " ".repeat(end - start) + text.substring(end);
+  }
+
+  /** Lower case without accents, punctuation kept ("R$ 1.250,00" stays readable as money). */
+  private static String lowerWithoutAccents(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
   }
 }
