@@ -7,7 +7,6 @@ import dev.switchboard.engine.ai.AiProvider;
 import dev.switchboard.engine.ai.extract.Extractor;
 import dev.switchboard.engine.ai.openai.ChatRequests;
 import dev.switchboard.engine.ai.openai.ChatResponses;
-import dev.switchboard.engine.ai.rules.IntentClassifier;
 import dev.switchboard.engine.bus.AiReply;
 import dev.switchboard.engine.bus.AiRequest;
 import dev.switchboard.metrics.SwitchboardMetrics;
@@ -19,12 +18,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One tenant's OpenAI-compatible Chat Completions endpoint: a timeout per call, a circuit breaker (5xx, 429,
- * timeouts and unusable answers count), and a cap on calls in flight so one tenant cannot exhaust the box. Every
- * failure is a failed future; the caller answers with the tenant's fallback text.
+ * timeouts and unusable answers count), and a cap on calls in flight so one tenant cannot exhaust the box: calls
+ * beyond it wait in a bounded queue until their turn's deadline ({@link CallGate}). The tenant's knowledge
+ * passages that match the message go with it as context. Every failure is a failed future; the caller answers
+ * with the tenant's fallback text.
  */
 final class OpenAiProvider implements AiProvider, Extractor {
   private final WebClient client;
@@ -34,14 +35,18 @@ final class OpenAiProvider implements AiProvider, Extractor {
   private final CircuitBreaker breaker;
   private final List<String> intents;
   private final String systemPrompt;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final CallGate gate;
+  private final Function<String, List<String>> passages;
 
-  OpenAiProvider(Vertx vertx, WebClient client, TenantConfig tenant, SwitchboardMetrics metrics) {
+  OpenAiProvider(Vertx vertx, WebClient client, TenantConfig tenant, SwitchboardMetrics metrics, List<String> intents,
+                 Function<String, List<String>> passages) {
     this.client = client;
     this.tenant = tenant;
     this.config = tenant.openai();
     this.metrics = metrics;
-    this.intents = new IntentClassifier(tenant.keywords()).intents();
+    this.intents = intents;
+    this.passages = passages;
+    this.gate = new CallGate(config.maxConcurrent(), config.maxQueued());
     this.systemPrompt = ChatRequests.systemPrompt(config.instructions(), config.knowledge(), intents);
     String name = "ai:" + tenant.id();
     this.breaker = CircuitBreaker.create(name, vertx, new CircuitBreakerOptions()
@@ -65,21 +70,16 @@ final class OpenAiProvider implements AiProvider, Extractor {
 
   @Override
   public Future<AiReply> reply(AiRequest request) {
-    if (inFlight.incrementAndGet() > config.maxConcurrent()) {
-      inFlight.decrementAndGet();
-      return Future.failedFuture(new IllegalStateException("too many AI calls in flight"));
-    }
     byte[] body = ChatRequests.reply(config.model(), systemPrompt,
-        ChatRequests.recent(request.history(), config.contextTokens()), request.text(), intents,
-        config.structuredOutput());
-    return breaker.<AiReply>execute(promise -> call(body).onComplete(promise))
-        .onComplete(ar -> inFlight.decrementAndGet());
+        ChatRequests.recent(request.history(), config.contextTokens()), request.text(), passages.apply(request.text()),
+        intents, config.structuredOutput());
+    return gate.run(() -> breaker.<AiReply>execute(promise -> call(body).onComplete(promise)), request.deadlineMs());
   }
 
   @Override
   public Future<String> candidate(String text, JsonNode schema, String previous, List<String> errors) {
     byte[] body = ChatRequests.extract(config.model(), schema, text, previous, errors, config.structuredOutput());
-    return breaker.<String>execute(promise -> client.postAbs(config.baseUrl() + "/chat/completions")
+    return gate.run(() -> breaker.<String>execute(promise -> client.postAbs(config.baseUrl() + "/chat/completions")
         .timeout(config.timeoutMs())
         .putHeader("Authorization", "Bearer " + config.apiKey())
         .putHeader("Content-Type", "application/json")
@@ -89,7 +89,7 @@ final class OpenAiProvider implements AiProvider, Extractor {
           return content == null ? Future.failedFuture(new IllegalStateException("openai http " + res.statusCode()))
               : Future.succeededFuture(content);
         })
-        .onComplete(promise));
+        .onComplete(promise)), 0);
   }
 
   @Override

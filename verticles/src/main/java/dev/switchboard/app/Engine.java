@@ -5,6 +5,7 @@ import dev.switchboard.normalize.Recovery;
 import dev.switchboard.tenant.TenantRegistry;
 
 import dev.switchboard.tenant.ConfigReloader;
+import dev.switchboard.tenant.IntentModels;
 
 import dev.switchboard.engine.health.DependencyCheck;
 
@@ -89,8 +90,18 @@ public final class Engine {
     TurnBacklog backlog = new TurnBacklog(vertx, config.session().maxPendingPerConversation(),
         config.session().maxUnanswered(), config.http().ingestTimeoutMs() / 2);
     Outbox outbox = new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), clock);
+    Future<IntentModels> models = IntentModels.train(vertx, directory.tenants());
+    return models.compose(intents -> deploy(vertx, config, clock, stores, metrics, cluster, reload, directory, sandbox,
+        engine, backlog, outbox, intents));
+  }
+
+  private static Future<Engine> deploy(Vertx vertx, SwitchboardConfig config, Clock clock, Stores stores,
+                                       SwitchboardMetrics metrics, ClusterManager cluster,
+                                       Supplier<SwitchboardConfig> reload, TenantDirectory directory,
+                                       SandboxLog sandbox, Engine engine, TurnBacklog backlog, Outbox outbox,
+                                       IntentModels intents) {
     ConversationTurns turns = new ConversationTurns(vertx.eventBus(), stores, directory, config.session(), clock,
-        metrics, backlog, outbox);
+        metrics, backlog, outbox, intents);
     TurnCompletions completions = new TurnCompletions();
     LocalSessionGateway shards = new LocalSessionGateway(vertx.eventBus(), config.session().shards());
     AtomicInteger shard = new AtomicInteger();
@@ -102,7 +113,8 @@ public final class Engine {
     return TenantRegistry.seed(stores.tenants(), config.tenants(), clock)
         .compose(v -> reloader.listen())
         .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
-        .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics), new DeploymentOptions()))
+        .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics, intents, stores.knowledge(), clock),
+            new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
             () -> new OutboundVerticle(config.outbound(), directory, stores, sandbox, clock, metrics, backlog), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(

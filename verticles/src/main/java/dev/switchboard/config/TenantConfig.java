@@ -1,27 +1,55 @@
 package dev.switchboard.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import dev.switchboard.engine.ai.knowledge.KnowledgeEntry;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A business using the engine. {@code templates} maps an intent (or a policy event: handoff, optOut, fallback,
- * injection) to the text sent; {@code keywords} adds tenant phrases to the rules provider's intents;
- * {@code openai} configures the endpoint when {@code aiProvider} is {@code openai}; {@code extractionSchema} is the
- * JSON Schema (written in YAML) that extraction fills, e.g. a service order.
+ * injection, clarify) to the text sent; {@code intents} adds example phrases per intent to the offline classifier
+ * (a new intent, or more ways to say a built-in one; {@code keywords} is the older name); {@code zone} is where
+ * relative dates ("amanhã") are resolved; {@code knowledge} are FAQ entries and documents the bot answers from (the
+ * admin API adds more); {@code openai} configures the endpoint when {@code aiProvider} is {@code openai};
+ * {@code extractionSchema} is the JSON Schema (written in YAML) that extraction fills, e.g. a service order.
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
-                           Map<String, List<String>> keywords, List<ChannelConfig> channels,
+                           @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,
                            List<IntegrationConfig> integrations, OpenAiConfig openai,
-                           Map<String, Object> extractionSchema) {
+                           Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge) {
+  public static final String DEFAULT_ZONE = "America/Sao_Paulo";
+
   public TenantConfig {
     Objects.requireNonNull(id, "tenant id");
     aiProvider = aiProvider == null ? AiProviderKind.RULES : aiProvider;
     idleTimeoutSeconds = idleTimeoutSeconds <= 0 ? 1800 : idleTimeoutSeconds;
     templates = templates == null ? Map.of() : Map.copyOf(templates);
-    keywords = keywords == null ? Map.of() : Map.copyOf(keywords);
+    intents = intents == null ? Map.of() : Map.copyOf(intents);
     channels = channels == null ? List.of() : List.copyOf(channels);
     integrations = integrations == null ? List.of() : List.copyOf(integrations);
+    zone = zone == null ? DEFAULT_ZONE : zone;
+    try {
+      ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("tenant " + id + ": zone " + zone + " is not a time zone (e.g. America/Sao_Paulo)");
+    }
+    knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
+    Set<String> ids = new HashSet<>();
+    for (KnowledgeEntry e : knowledge) {
+      if (!ids.add(e.id())) {
+        throw new IllegalArgumentException("tenant " + id + ": knowledge id " + e.id() + " appears twice");
+      }
+    }
+    intents.forEach((intent, phrases) -> {
+      if (phrases == null || phrases.isEmpty()) {
+        throw new IllegalArgumentException("tenant " + id + ": intent " + intent + " needs example phrases");
+      }
+    });
     if (aiProvider == AiProviderKind.OPENAI && openai == null) {
       throw new IllegalArgumentException("tenant " + id + ": aiProvider openai needs an openai section");
     }
@@ -29,5 +57,9 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
 
   public String template(String name) {
     return templates.get(name);
+  }
+
+  public ZoneId zoneId() {
+    return ZoneId.of(zone);
   }
 }

@@ -3,10 +3,7 @@ package dev.switchboard.edge;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.edge.auth.Caller;
-import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
-import dev.switchboard.engine.ai.extract.Extraction;
-import dev.switchboard.engine.bus.ExtractRequest;
 import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.event.ChannelType;
 import dev.switchboard.engine.event.ConversationKey;
@@ -16,7 +13,6 @@ import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -53,7 +49,6 @@ final class ActionRoutes {
     router.get("/admin/v1/dead-letters").handler(this::deadLetters);
     router.post("/admin/v1/dead-letters/replay").handler(this::replay);
     router.get("/admin/v1/audit/actions").handler(this::actions);
-    router.post("/admin/v1/ai/extract").handler(this::extract);
   }
 
   private void enqueue(RoutingContext ctx) {
@@ -160,36 +155,6 @@ final class ActionRoutes {
   private Future<JsonObject> replayOne(String id, String actor, Caller caller) {
     return outbox.replay(id, actor, caller::sees)
         .map(outcome -> new JsonObject().put("id", id).put("result", outcome.name().toLowerCase(Locale.ROOT)));
-  }
-
-  private void extract(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
-    if (body == null || body.getString("tenant") == null || body.getString("text") == null) {
-      ErrorReply.send(ctx, 400, "bad_request", "body must be {\"tenant\": ..., \"text\": ...}");
-      return;
-    }
-    if (!AdminHttp.allowed(ctx, body.getString("tenant"))) {
-      return;
-    }
-    var request = new ExtractRequest(body.getString("tenant"), body.getString("text"));
-    AdminHttp.respond(ctx, vertx.eventBus().<Extraction>request(Addresses.AI_EXTRACT, request,
-            new DeliveryOptions().setSendTimeout(20_000))
-        .map(m -> {
-          Extraction x = m.body();
-          JsonObject out = new JsonObject().put("status", x.status().name()).put("errors", new JsonArray(x.errors()))
-              .put("provider", x.provider()).put("attempts", x.attempts());
-          try {
-            out.put("data", new JsonObject(x.data()));
-          } catch (RuntimeException notAnObject) {
-            out.put("raw", x.data()); // what the provider answered, kept for the person reviewing it
-          }
-          return out;
-        }));
   }
 
   private void actions(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import dev.switchboard.engine.session.TurnBacklog;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.tenant.IntentModels;
 import dev.switchboard.config.AiProviderKind;
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.config.TenantConfig;
@@ -60,9 +61,11 @@ public final class ConversationTurns {
   private final SwitchboardMetrics metrics;
   private final TurnBacklog backlog;
   private final Outbox outbox;
+  private final IntentModels intents;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
-                           SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox) {
+                           SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents) {
+    this.intents = intents;
     this.backlog = backlog;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -98,7 +101,7 @@ public final class ConversationTurns {
     return stores.conversations().find(key).compose(existing -> {
       Instant now = clock.instant();
       Conversation start = existing != null ? existing : Conversation.open(key, last.contact().replyTo(), now);
-      TurnDecision decision = TurnDecision.decide(start, batch, now);
+      TurnDecision decision = TurnDecision.decide(start, batch, now, intents.forTenant(tenant));
       return answer(tenant, decision, batch, cid).compose(answered -> {
         String text = answered.text();
         if (decision.answer == TurnDecision.Answer.AI) {
@@ -196,8 +199,8 @@ public final class ConversationTurns {
         : stores.conversations().messages(key, config.historyTurns());
     return recent
         .compose(history -> {
-          AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history);
           long deadline = System.currentTimeMillis() + config.aiTimeoutMs();
+          AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history, deadline);
           return askOnce(request, cid, config.aiTimeoutMs()).recover(e -> {
             long left = deadline - System.currentTimeMillis();
             // In a cluster the request may have gone to a node that just died (its handlers linger in the

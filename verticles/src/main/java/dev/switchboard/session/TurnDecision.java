@@ -1,5 +1,6 @@
 package dev.switchboard.session;
 
+import dev.switchboard.engine.ai.intent.IntentClassifier;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
@@ -15,9 +16,15 @@ import java.util.List;
 
 /**
  * The policy part of a turn, before any AI: applies each message of the batch to the conversation (opt-out,
- * opt-in, hand-off request, state table) and says what kind of answer, if any, the bot owes.
+ * opt-in, hand-off request, state table) and says what kind of answer, if any, the bot owes. Opt-out and hand-off
+ * come from the tenant's intent classifier, whatever words the customer used ("parem de me mandar isso", "pede pra
+ * alguém me ligar"), and from the exact policy keywords ("PARAR", "atendente"), whichever provider answers: an
+ * opt-out inside a message the AI guard blocks is still an opt-out.
  */
 final class TurnDecision {
+  /** A classified opt-out stops messages: it must be confident (a wrong one silences a customer). */
+  static final double OPT_OUT_CONFIDENCE = 0.6;
+  static final double HUMAN_CONFIDENCE = 0.6;
 
   /** What the bot should answer with. */
   enum Answer { NONE, OPT_OUT_CONFIRMATION, HANDOFF_NOTICE, AI }
@@ -31,19 +38,24 @@ final class TurnDecision {
     this.conversation = conversation;
   }
 
-  static TurnDecision decide(Conversation start, List<MessageReceived> batch, Instant now) {
+  static TurnDecision decide(Conversation start, List<MessageReceived> batch, Instant now, IntentClassifier intents) {
     TurnDecision d = new TurnDecision(start);
     for (MessageReceived m : batch) {
-      d.apply(m, now);
+      d.apply(m, now, intents);
     }
     return d;
   }
 
-  private void apply(MessageReceived m, Instant now) {
+  private void apply(MessageReceived m, Instant now, IntentClassifier intents) {
     String text = m.content().text();
     conversation = conversation.withInbound(m.contact().replyTo(), now);
     inbound.add(new Turn(Direction.INBOUND, text, m.source().eventId(), m.source().occurredAt()));
-    if (Keywords.isOptOut(text)) {
+    IntentClassifier.Classification c = intents.classify(text);
+    boolean optOut = Keywords.isOptOut(text) || c.intent().equals("opt_out") && c.confidence() >= OPT_OUT_CONFIDENCE;
+    // A keyword alone ("o atendente foi grosso") is a complaint, not a request for a person.
+    boolean human = c.intent().equals("human") && c.confidence() >= HUMAN_CONFIDENCE
+        || Keywords.asksForHuman(text) && !c.intent().equals("complaint");
+    if (optOut) {
       conversation = conversation.withOptedOut(true, now);
       answer = Answer.OPT_OUT_CONFIRMATION;
       return;
@@ -51,7 +63,7 @@ final class TurnDecision {
     if (Keywords.isOptIn(text) && conversation.optedOut()) {
       conversation = conversation.withOptedOut(false, now);
     }
-    Trigger trigger = Keywords.asksForHuman(text) ? Trigger.HUMAN_REQUESTED : Trigger.INBOUND;
+    Trigger trigger = human ? Trigger.HUMAN_REQUESTED : Trigger.INBOUND;
     var transition = TransitionTable.apply(conversation.state(), trigger).orElse(null);
     if (transition == null) {
       return;

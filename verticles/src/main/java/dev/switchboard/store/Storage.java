@@ -4,6 +4,7 @@ import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.memory.MemoryAuditStore;
 import dev.switchboard.engine.store.memory.MemoryConversationStore;
 import dev.switchboard.engine.store.memory.MemoryInboxStore;
+import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
 import dev.switchboard.engine.store.memory.MemoryOutboxStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import dev.switchboard.engine.store.memory.MemoryScheduleStore;
@@ -36,6 +37,7 @@ public final class Storage {
     MemoryConversationStore conversations =
         new MemoryConversationStore(inbox, outbox, audit, config.messagesPerConversation());
     return new Stores(inbox, conversations, outbox, audit, new MemoryScheduleStore(), new MemoryTenantStore(),
+        new MemoryKnowledgeStore(),
         new MemoryRateLimiter(), List.of(), Future::succeededFuture);
   }
 }

@@ -93,6 +93,7 @@ class AdminScopeTest {
         new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test")).mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC())).mount(router);
+    new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }

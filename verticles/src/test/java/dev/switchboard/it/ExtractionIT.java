@@ -29,7 +29,7 @@ class ExtractionIT {
           + "(11) 98765-4321, CEP 01310-200");
       assertThat(ok.getString("status")).isEqualTo("VALID");
       JsonObject data = ok.getJsonObject("data");
-      assertThat(data.getString("period")).isEqualTo("tarde");
+      assertThat(data.getString("period")).isEqualTo("afternoon");
       assertThat(data.getString("cpf")).isEqualTo("52998224725");
       assertThat(data.getString("phone")).isEqualTo("+5511987654321");
       assertThat(data.getString("cep")).isEqualTo("01310-200");

@@ -48,9 +48,26 @@ final class TestEngine implements AutoCloseable {
   }
 
   TestEngine(Map<String, String> placeholders, Clock clock) {
+    this(placeholders, clock, Path.of("src/test/resources/switchboard-test.yaml"));
+  }
+
+  /**
+   * The engine as shipped (config/switchboard.yaml, embedded defaults: memory storage, the demo tenant), on a free
+   * port and with the admin token the tests use.
+   */
+  static TestEngine shipped() {
+    return new TestEngine(Map.of("SB_ADMIN_TOKEN", "test-admin-token"), Clock.systemUTC(),
+        Path.of("../config/switchboard.yaml"));
+  }
+
+  private final Path configFile;
+
+  private TestEngine(Map<String, String> placeholders, Clock clock, Path configFile) {
+    this.configFile = configFile;
     port = freePort();
     Map<String, String> env = new HashMap<>(placeholders);
     env.put("PORT", String.valueOf(port));
+    env.put("SB_HTTP_PORT", String.valueOf(port));
     SwitchboardConfig config = load(env);
     engine = Await.of(Engine.start(engineVertx, config, clock, registry, null, () -> load(env)));
     client = WebClient.create(outside, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
@@ -64,7 +81,7 @@ final class TestEngine implements AutoCloseable {
   private SwitchboardConfig load(Map<String, String> env) {
     try {
       return ConfigLoader.parse(configEdit.get().apply(
-          Files.readString(Path.of("src/test/resources/switchboard-test.yaml"))), env::get);
+          Files.readString(configFile)), env::get);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

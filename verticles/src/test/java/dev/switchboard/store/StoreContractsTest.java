@@ -11,6 +11,8 @@ import dev.switchboard.engine.store.TenantStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import dev.switchboard.engine.store.memory.MemoryScheduleStore;
 import dev.switchboard.engine.store.memory.MemoryTenantStore;
+import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
+import dev.switchboard.engine.store.KnowledgeStore;
 import dev.switchboard.store.pg.PgStores;
 import dev.switchboard.store.redis.RedisStores;
 import io.vertx.core.Vertx;
@@ -120,6 +122,24 @@ class StoreContractsTest {
     @Override
     TenantStore tenants() {
       return Pg.stores.tenants();
+    }
+  }
+
+  @Nested
+  class MemoryKnowledge extends KnowledgeStoreContract {
+    private final KnowledgeStore knowledge = new MemoryKnowledgeStore();
+
+    @Override
+    KnowledgeStore knowledge() {
+      return knowledge;
+    }
+  }
+
+  @Nested
+  class PostgresKnowledge extends KnowledgeStoreContract {
+    @Override
+    KnowledgeStore knowledge() {
+      return Pg.stores.knowledge();
     }
   }
 

@@ -10,6 +10,10 @@ public final class Addresses {
   public static final String AI = "sb.ai.turn";
   /** AI extraction into the tenant's schema ({@link ExtractRequest} → Extraction). */
   public static final String AI_EXTRACT = "sb.ai.extract";
+  /** Admin → AI, point to point: classify a text as a turn would. */
+  public static final String AI_CLASSIFY = "sb.ai.classify";
+  /** Published: a tenant's knowledge entries changed (every node rebuilds its index). */
+  public static final String KNOWLEDGE_CHANGED = "sb.ai.knowledge.changed";
   /** Outbound: a command to send now ({@link SendCommand}). */
   public static final String OUTBOUND_SEND = "sb.outbound.send";
   /** Outbound: a provider delivery report ({@link StatusChanged}). */

@@ -4,9 +4,17 @@ import dev.switchboard.engine.conversation.Turn;
 import java.util.List;
 import java.util.Objects;
 
-/** Session → AI: decide intent and reply for one turn (possibly several merged messages). */
-public record AiRequest(String tenantId, String conversationLogId, String text, List<Turn> history)
+/**
+ * Session → AI: decide intent and reply for one turn (possibly several merged messages). {@code deadlineMs}
+ * (epoch milliseconds, 0 for none) is when the session stops waiting: a call still queued for the LLM then is
+ * dropped rather than made for nobody.
+ */
+public record AiRequest(String tenantId, String conversationLogId, String text, List<Turn> history, long deadlineMs)
     implements BusMessage {
+  public AiRequest(String tenantId, String conversationLogId, String text, List<Turn> history) {
+    this(tenantId, conversationLogId, text, history, 0);
+  }
+
   public AiRequest {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(text, "text");

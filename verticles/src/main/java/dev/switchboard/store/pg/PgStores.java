@@ -41,6 +41,7 @@ public final class PgStores {
         .map(v -> new Stores(new PgInboxStore(pool, ingest, config.inboxBatch(), config.inboxInFlight()),
             new PgConversationStore(pool, config.stepBatch(), config.stepInFlight()), new PgOutboxStore(pool, sends),
             new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantStore(pool),
+            new PgKnowledgeStore(pool),
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
             () -> Future.join(pool.close(), ingest.close(), sends.close()).mapEmpty()))

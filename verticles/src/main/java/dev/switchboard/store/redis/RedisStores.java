@@ -31,7 +31,7 @@ public final class RedisStores {
         new RedisConversationStore(durable.conversations(), api, guard, dedupe, config.keyPrefix(),
             config.contextSize(),
             config.contextTtlMs()),
-        durable.outbox(), durable.audit(), durable.schedules(), durable.tenants(),
+        durable.outbox(), durable.audit(), durable.schedules(), durable.tenants(), durable.knowledge(),
         new RedisRateLimiter(api, guard, config.keyPrefix(), new MemoryRateLimiter()),
         Stream.concat(durable.checks().stream(), Stream.of(new DependencyCheck("redis", false,
             () -> api.ping(List.of()).mapEmpty()))).toList(),

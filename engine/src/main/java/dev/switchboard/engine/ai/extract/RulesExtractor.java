@@ -12,19 +12,22 @@ import java.util.Iterator;
 
 /**
  * The rules provider's extractor: Brazilian entities ({@link BrazilianEntities}) kept where the schema has a property
- * of the same name. Deterministic, so there is no point asking twice.
+ * of the same name. Deterministic (the same text, day and zone give the same fields), so there is no point asking
+ * twice.
  */
 public final class RulesExtractor implements Extractor {
-  private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
   private final Clock clock;
+  private final ZoneId zone;
 
-  public RulesExtractor(Clock clock) {
+  /** Relative dates resolve against {@code clock}'s day in {@code zone} (the tenant's). */
+  public RulesExtractor(Clock clock, ZoneId zone) {
     this.clock = clock;
+    this.zone = zone;
   }
 
   @Override
   public Future<String> candidate(String text, JsonNode schema, String previous, List<String> errors) {
-    ObjectNode found = BrazilianEntities.extract(text, LocalDate.ofInstant(clock.instant(), SAO_PAULO));
+    ObjectNode found = BrazilianEntities.extract(text, LocalDate.ofInstant(clock.instant(), zone));
     JsonNode properties = schema.path("properties");
     if (properties.isObject()) {
       found.retain(iterable(properties.fieldNames()));

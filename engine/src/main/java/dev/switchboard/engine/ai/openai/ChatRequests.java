@@ -75,14 +75,24 @@ public final class ChatRequests {
     return history.subList(from, history.size());
   }
 
-  public static byte[] reply(String model, String systemPrompt, List<Turn> history, String text, List<String> intents,
-                             boolean structured) {
+  /**
+   * A reply call. {@code passages} are the tenant's knowledge entries that best match the message (retrieved
+   * offline): tenant data, so they go in a system message, after the history and before the customer's text.
+   */
+  public static byte[] reply(String model, String systemPrompt, List<Turn> history, String text, List<String> passages,
+                             List<String> intents, boolean structured) {
     ObjectNode root = JSON.objectNode().put("model", model).put("temperature", 0.2);
     ArrayNode messages = root.putArray("messages");
     messages.addObject().put("role", "system").put("content", systemPrompt);
     for (Turn turn : history) {
       messages.addObject().put("role", turn.direction() == Direction.INBOUND ? "user" : "assistant")
           .put("content", turn.text());
+    }
+    if (passages != null && !passages.isEmpty()) {
+      StringBuilder context = new StringBuilder("Trechos da base de conhecimento da empresa que podem responder à "
+          + "próxima mensagem (use-os se responderem; não invente o que não está neles):");
+      passages.forEach(p -> context.append("\n- ").append(p));
+      messages.addObject().put("role", "system").put("content", context.toString());
     }
     messages.addObject().put("role", "user").put("content", text);
     ObjectNode format = root.putObject("response_format");

@@ -19,13 +19,20 @@ class ChatContractTest {
     assertThat(system).contains("Seja breve.").contains("R$ 450").contains("never instructions");
     var history = List.of(new Turn(Direction.INBOUND, "oi", "e1", Instant.EPOCH),
         new Turn(Direction.OUTBOUND, "Olá!", "c1", Instant.EPOCH));
-    JsonNode structured = new ObjectMapper().readTree(ChatRequests.reply("m", system, history, "preço?", INTENTS, true));
+    JsonNode structured = new ObjectMapper().readTree(ChatRequests.reply("m", system, history, "preço?", List.of(),
+        INTENTS, true));
     assertThat(structured.at("/response_format/type").asText()).isEqualTo("json_schema");
     assertThat(structured.at("/response_format/json_schema/schema/properties/intent/enum").size()).isEqualTo(3);
     assertThat(structured.get("messages")).hasSize(4);
     assertThat(structured.at("/messages/2/role").asText()).isEqualTo("assistant");
-    JsonNode jsonMode = new ObjectMapper().readTree(ChatRequests.reply("m", system, List.of(), "preço?", INTENTS, false));
+    JsonNode jsonMode = new ObjectMapper().readTree(ChatRequests.reply("m", system, List.of(), "preço?",
+        List.of("Limpeza: R$ 180."), INTENTS, false));
     assertThat(jsonMode.at("/response_format/type").asText()).isEqualTo("json_object");
+    // The retrieved passage is a system message just before the customer's text.
+    assertThat(jsonMode.get("messages")).hasSize(3);
+    assertThat(jsonMode.at("/messages/1/role").asText()).isEqualTo("system");
+    assertThat(jsonMode.at("/messages/1/content").asText()).contains("Limpeza: R$ 180.");
+    assertThat(jsonMode.at("/messages/2/content").asText()).isEqualTo("preço?");
   }
 
   @Test
