@@ -76,7 +76,8 @@ final class AiRoutes {
     var request = new ClassifyRequest(body.getString("tenant"), body.getString("text"), body.getString("now"));
     AdminHttp.respond(ctx, vertx.eventBus().<ClassifyReply>request(Addresses.AI_CLASSIFY, request,
             new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
-        .map(m -> new JsonObject().put("intent", m.body().intent()).put("confidence", m.body().confidence())
+        .map(m -> new JsonObject().put("intent", m.body().intent())
+            .put("confidence", Math.round(m.body().confidence() * 1000) / 1000.0)
             .put("clarify", m.body().clarify()).put("fields", new JsonObject(m.body().fields()))
             .put("guard", m.body().guard())));
   }

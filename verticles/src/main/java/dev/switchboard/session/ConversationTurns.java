@@ -10,6 +10,7 @@ import dev.switchboard.config.AiProviderKind;
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;
+import dev.switchboard.engine.ai.intent.IntentClassifier;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.AiReply;
 import dev.switchboard.engine.bus.AiRequest;
@@ -186,11 +187,12 @@ public final class ConversationTurns {
       case NONE -> Future.succeededFuture(new Answered(null, false));
       case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));
       case HANDOFF_NOTICE -> Future.succeededFuture(new Answered(tenant.template("handoff"), false));
-      case AI -> askAi(tenant, decision.conversation.key(), batch, cid);
+      case AI -> askAi(tenant, decision.conversation.key(), batch, cid, decision.classified);
     };
   }
 
-  private Future<Answered> askAi(TenantConfig tenant, ConversationKey key, List<MessageReceived> batch, String cid) {
+  private Future<Answered> askAi(TenantConfig tenant, ConversationKey key, List<MessageReceived> batch, String cid,
+                                 IntentClassifier.Classification classified) {
     String text = batch.stream().map(m -> m.content().text()).filter(t -> !t.isBlank())
         .collect(Collectors.joining("\n"));
     long started = System.nanoTime();
@@ -200,7 +202,7 @@ public final class ConversationTurns {
     return recent
         .compose(history -> {
           long deadline = System.currentTimeMillis() + config.aiTimeoutMs();
-          AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history, deadline);
+          AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history, deadline, classified);
           return askOnce(request, cid, config.aiTimeoutMs()).recover(e -> {
             long left = deadline - System.currentTimeMillis();
             // In a cluster the request may have gone to a node that just died (its handlers linger in the

@@ -33,6 +33,8 @@ final class TurnDecision {
   final List<AuditEntry> audit = new ArrayList<>();
   Conversation conversation;
   Answer answer = Answer.NONE;
+  /** The classification of the batch's only message (null for a batch of several: the AI reads them merged). */
+  IntentClassifier.Classification classified;
 
   private TurnDecision(Conversation conversation) {
     this.conversation = conversation;
@@ -43,6 +45,9 @@ final class TurnDecision {
     for (MessageReceived m : batch) {
       d.apply(m, now, intents);
     }
+    if (batch.size() > 1) {
+      d.classified = null;
+    }
     return d;
   }
 
@@ -51,6 +56,7 @@ final class TurnDecision {
     conversation = conversation.withInbound(m.contact().replyTo(), now);
     inbound.add(new Turn(Direction.INBOUND, text, m.source().eventId(), m.source().occurredAt()));
     IntentClassifier.Classification c = intents.classify(text);
+    classified = c;
     boolean optOut = Keywords.isOptOut(text) || c.intent().equals("opt_out") && c.confidence() >= OPT_OUT_CONFIDENCE;
     // A keyword alone ("o atendente foi grosso") is a complaint, not a request for a person.
     boolean human = c.intent().equals("human") && c.confidence() >= HUMAN_CONFIDENCE

@@ -30,5 +30,6 @@ public final class AdminRoutesAccess {
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()))
         .mount(router);
+    new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
   }
 }

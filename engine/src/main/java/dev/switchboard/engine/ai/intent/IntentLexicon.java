@@ -38,19 +38,24 @@ final class IntentLexicon {
           "bloque", "desinscrev", "nao autorizo", "sair", "parar", "pare", "envio de mensag",
           "recebimento de mensag"));
 
+  /** The cues split into words once: intent, cue words, whether the cue itself starts with a negation. */
+  private record Cue(String intent, String[] parts, boolean negative) {
+  }
+
+  private static final List<Cue> SPLIT = CUES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+      .flatMap(e -> e.getValue().stream().map(c -> new Cue(e.getKey(), c.split(" "), c.startsWith("nao "))))
+      .toList();
+
   private IntentLexicon() {
   }
 
   /** The intents whose cues occur in the words, each with whether the match follows a negation. */
   static List<String> features(List<String> words, int[] negatedUntil) {
     List<String> out = new ArrayList<>();
-    for (var entry : CUES.entrySet()) {
-      for (String cue : entry.getValue()) {
-        String[] parts = cue.split(" ");
-        for (int i = 0; i + parts.length <= words.size(); i++) {
-          if (matches(words, i, parts)) {
-            out.add((negatedUntil[i] > 0 && !cue.startsWith("nao ") ? "lex!:" : "lex:") + entry.getKey());
-          }
+    for (Cue cue : SPLIT) {
+      for (int i = 0; i + cue.parts().length <= words.size(); i++) {
+        if (matches(words, i, cue.parts())) {
+          out.add((negatedUntil[i] > 0 && !cue.negative() ? "lex!:" : "lex:") + cue.intent());
         }
       }
     }

@@ -39,35 +39,36 @@ public final class TextFeatures {
     List<String> words = words(text);
     int[] raw = new int[words.size() * 16 + 1];
     int n = 0;
-    raw[n++] = hash("bias");
+    raw[n++] = bucket("bias".hashCode());
     int negatedUntil = -1;
     int[] negated = new int[words.size()];
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
-      raw = ensure(raw, n + 16);
-      raw[n++] = hash("w:" + w);
+      raw = ensure(raw, n + 4 + 3 * (w.length() + 2));
+      raw[n++] = bucket(extend(seed("w:"), w, 0, w.length()));
       if (i <= negatedUntil) {
-        raw[n++] = hash("!" + w);
+        raw[n++] = bucket(extend(seed("!"), w, 0, w.length()));
         negated[i] = 1;
       }
       if (NEGATIONS.contains(w)) {
         negatedUntil = i + NEGATION_REACH;
       }
       if (i > 0) {
-        raw[n++] = hash("b:" + words.get(i - 1) + "_" + w);
+        String prev = words.get(i - 1);
+        raw[n++] = bucket(extend(extend(extend(seed("b:"), prev, 0, prev.length()), "_", 0, 1), w, 0, w.length()));
       }
+      // Character n-grams of " word ", hashed as the strings "c" + gram would be, without building them.
       String padded = " " + w + " ";
       for (int size = MIN_GRAM; size <= MAX_GRAM; size++) {
         for (int start = 0; start + size <= padded.length(); start++) {
-          raw = ensure(raw, n + 1);
-          raw[n++] = hash("c" + padded.substring(start, start + size));
+          raw[n++] = bucket(extend(C_SEED, padded, start, start + size));
         }
       }
     }
     for (String cue : IntentLexicon.features(words, negated)) {
       for (int r = 0; r < LEX_WEIGHT; r++) {
         raw = ensure(raw, n + 1);
-        raw[n++] = hash(cue);
+        raw[n++] = bucket(cue.hashCode());
       }
     }
     return normalise(Arrays.copyOf(raw, n));
@@ -104,9 +105,24 @@ public final class TextFeatures {
     return new Vector(index, value);
   }
 
-  /** A stable hash (String.hashCode is specified), mixed so that near strings spread over the buckets. */
-  private static int hash(String feature) {
-    int h = feature.hashCode() * 0x9E3779B9;
+  private static final int C_SEED = seed("c");
+
+  /** String.hashCode of a prefix (specified by the JLS, so stable across JVMs and nodes). */
+  private static int seed(String prefix) {
+    return prefix.hashCode();
+  }
+
+  /** Continues String.hashCode over {@code s[from, to)}: the hash of the prefix and those characters joined. */
+  private static int extend(int h, String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return h;
+  }
+
+  /** A feature's bucket: its string hash, mixed so that near strings spread over the buckets. */
+  private static int bucket(int stringHash) {
+    int h = stringHash * 0x9E3779B9;
     return (h ^ (h >>> BITS)) & (DIMENSION - 1);
   }
 

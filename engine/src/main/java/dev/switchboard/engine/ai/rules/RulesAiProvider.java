@@ -37,7 +37,8 @@ public final class RulesAiProvider implements AiProvider {
 
   @Override
   public Future<AiReply> reply(AiRequest request) {
-    IntentClassifier.Classification c = classifier.get().classify(request.text());
+    IntentClassifier.Classification c = request.classified() != null ? request.classified()
+        : classifier.get().classify(request.text());
     String intent = c.intent();
     if (intent.equals(IntentClassifier.OTHER) || intent.equals("pricing")) {
       Optional<KnowledgeEntry> answer = knowledge.get().answer(request.text());
