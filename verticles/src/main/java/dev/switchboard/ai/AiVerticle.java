@@ -83,9 +83,10 @@ public final class AiVerticle extends VerticleBase {
     var bus = vertx.eventBus();
     return Future.join(List.of(
         Future.join(directory.tenants().stream().map(knowledge::rebuild).toList()),
-        bus.<AiRequest>consumer(Addresses.AI, this::handle).completion(),
-        bus.<ExtractRequest>consumer(Addresses.AI_EXTRACT, this::extract).completion(),
-        bus.<ClassifyRequest>consumer(Addresses.AI_CLASSIFY, this::classify).completion(),
+        // Every node runs this verticle: a turn's request never crosses to a node that may die under it.
+        bus.<AiRequest>localConsumer(Addresses.AI, this::handle).completion(),
+        bus.<ExtractRequest>localConsumer(Addresses.AI_EXTRACT, this::extract).completion(),
+        bus.<ClassifyRequest>localConsumer(Addresses.AI_CLASSIFY, this::classify).completion(),
         bus.<KnowledgeChanged>consumer(Addresses.KNOWLEDGE_CHANGED, m ->
             directory.tenant(m.body().tenantId()).ifPresent(knowledge::rebuild)).completion()));
   }

@@ -127,8 +127,9 @@ public final class Engine {
                   new NormalizerVerticle.Settings(config.http().maxJsonDepth(), clustered), stores.inbox(), sessions,
                   clustered ? null : backlog),
                   new DeploymentOptions().setInstances(config.http().instances()))
-              .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config.scheduler(), directory, stores, clock, metrics,
-                  sessions), new DeploymentOptions()))
+              .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config.scheduler(), directory, stores, clock,
+                  metrics, sessions, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
+                  clustered ? key -> false : backlog::holds), new DeploymentOptions()))
               .compose(x -> clustered ? vertx.deployVerticle(
                   new SessionLogConsumer(config.cluster(), shards, completions, status, metrics))
                   : Future.succeededFuture(""))

@@ -1,5 +1,8 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.engine.store.InboxEntry;
+import java.time.Instant;
+import java.time.Duration;
 import dev.switchboard.engine.health.DependencyCheck;
 import dev.switchboard.engine.store.Stores;
 import io.vertx.core.Future;
@@ -11,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code /ready}: 200 when the engine can take traffic, else 503; the body names every check. Required
  * dependencies (PostgreSQL; in a cluster also the membership and Kafka) and the inbox backlog decide; optional
- * ones (Redis) are reported as DEGRADED.
+ * ones (Redis) are reported as DEGRADED. An inbox whose oldest unprocessed event waits for two minutes is STALLED
+ * (DEGRADED), for ten DOWN.
  */
 final class Readiness {
   private static final long PROBE_TIMEOUT_MS = 1000;
+  /** Oldest unprocessed event this old: DEGRADED (something is not being processed); this old: DOWN. */
+  static final long STALLED_AFTER_SECONDS = 120;
+  static final long DOWN_AFTER_SECONDS = 600;
   private final Stores stores;
   private final long inboxLimit;
   private final List<DependencyCheck> checks = new ArrayList<>();
@@ -40,11 +47,18 @@ final class Readiness {
             return !dep.required();
           }));
     }
-    results.add(stores.inbox().countUnprocessed().timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .map(pending -> {
-          boolean ok = pending < inboxLimit;
-          put(checks, "inbox", new JsonObject().put("status", ok ? "UP" : "DOWN").put("unprocessed", pending)
-              .put("limit", inboxLimit));
+    results.add(Future.all(stores.inbox().countUnprocessed(), stores.inbox().unprocessed(1))
+        .timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .map(both -> {
+          long pending = both.<Long>resultAt(0);
+          List<InboxEntry> oldest = both.resultAt(1);
+          long ageSeconds = oldest.isEmpty() ? 0
+              : Math.max(0, Duration.between(oldest.get(0).receivedAt(), Instant.now()).toSeconds());
+          // A stalled inbox first degrades the node (the sweeper should be re-driving it), then takes it out.
+          boolean ok = pending < inboxLimit && ageSeconds < DOWN_AFTER_SECONDS;
+          String status = !ok ? "DOWN" : ageSeconds >= STALLED_AFTER_SECONDS ? "STALLED" : "UP";
+          put(checks, "inbox", new JsonObject().put("status", status).put("unprocessed", pending)
+              .put("limit", inboxLimit).put("oldestUnprocessedSeconds", ageSeconds));
           return ok;
         })
         .otherwise(e -> {
@@ -54,7 +68,8 @@ final class Readiness {
     return Future.join(results).transform(ar -> {
       synchronized (checks) {
       boolean ready = results.stream().allMatch(f -> f.succeeded() && f.result());
-      boolean degraded = checks.stream().anyMatch(e -> "DOWN".equals(((JsonObject) e.getValue()).getString("status")));
+      boolean degraded = checks.stream().map(e -> ((JsonObject) e.getValue()).getString("status"))
+          .anyMatch(status -> "DOWN".equals(status) || "STALLED".equals(status));
       return Future.succeededFuture(new JsonObject()
           .put("status", !ready ? "DOWN" : degraded ? "DEGRADED" : "UP")
           .put("checks", checks));

@@ -107,6 +107,12 @@ public final class SwitchboardMetrics {
         .tags("job", job).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
+  /** Inbox events the sweeper routed again because they were not processed in time. */
+  public void redriven(int count) {
+    Counter.builder("sb_inbox_redriven_total").description("Unprocessed inbox events routed again by the sweeper")
+        .register(registry).increment(count);
+  }
+
   /** store: inbox, outbox. */
   public void retentionPurged(String store, int count) {
     Counter.builder("sb_retention_purged_total").description("Rows deleted by the retention job, by store")

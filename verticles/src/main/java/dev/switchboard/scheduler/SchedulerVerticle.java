@@ -11,6 +11,8 @@ import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
+import dev.switchboard.normalize.EventRouter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +20,14 @@ import io.vertx.core.Vertx;
 
 /**
  * Runs durable schedules: every {@code pollMs} it claims the occurrences that are due (a claim is atomic in the
- * store, so with several nodes each occurrence runs once) and runs each one's job. Built-in jobs: idle-close and
- * retention.
+ * store, so with several nodes each occurrence runs once) and runs each one's job. Built-in jobs: idle-close,
+ * retention and the inbox sweep.
  */
 public final class SchedulerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerVerticle.class);
   static final String IDLE_CLOSE = "idle-close";
   static final String RETENTION = "retention";
+  static final String INBOX_SWEEP = "inbox-sweep";
   private final SchedulerConfig config;
   private final Stores stores;
   private final Clock clock;
@@ -35,14 +38,20 @@ public final class SchedulerVerticle extends VerticleBase {
   private long timer = -1;
   private boolean polling;
 
+  /**
+   * @param heldHere whether an event is still waiting in a mailbox of this node (the sweeper leaves those alone);
+   *                 in a cluster, where mailboxes are on every node, always false
+   */
   public SchedulerVerticle(SchedulerConfig config, TenantDirectory directory, Stores stores, Clock clock,
-                           SwitchboardMetrics metrics, SessionGateway sessions) {
+                           SwitchboardMetrics metrics, SessionGateway sessions, EventRouter router,
+                           Predicate<String> heldHere) {
     this.metrics = metrics;
     this.config = config;
     this.stores = stores;
     this.clock = clock;
     this.jobs = Map.of(IDLE_CLOSE, new IdleCloseJob(sessions, directory, stores, clock),
-        RETENTION, new RetentionJob(config.retention(), stores, clock, metrics));
+        RETENTION, new RetentionJob(config.retention(), stores, clock, metrics),
+        INBOX_SWEEP, new InboxSweepJob(config.sweep(), stores, router, heldHere, clock, metrics));
   }
 
   /** One kind of scheduled work; runs on the scheduler's event loop and must not block. */
@@ -63,6 +72,12 @@ public final class SchedulerVerticle extends VerticleBase {
         // A minute after the first start, then every `everyMinutes`; an existing schedule keeps its next run.
         .compose(v -> retention.enabled() ? stores.schedules().define(new Schedule(RETENTION, null, RETENTION, every,
             clock.instant().plus(Duration.ofMinutes(1)))) : Future.succeededFuture())
+        .compose(v -> {
+          var sweep = config.sweep();
+          Duration sweepEvery = Duration.ofMillis(sweep.everyMs());
+          return sweep.enabled() ? stores.schedules().define(new Schedule(INBOX_SWEEP, null, INBOX_SWEEP, sweepEvery,
+              clock.instant().plus(sweepEvery))) : Future.succeededFuture();
+        })
         .onSuccess(v -> timer = vertx.setPeriodic(config.pollMs(), id -> poll()));
   }
 

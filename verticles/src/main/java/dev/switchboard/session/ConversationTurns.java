@@ -39,7 +39,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +84,10 @@ public final class ConversationTurns {
    * One customer turn: the batch of messages held during the debounce window. Events another step already
    * processed (redelivered after a node was lost) are dropped and the turn runs on the rest, if any.
    */
-  public Future<String> run(ConversationKey key, List<MessageReceived> batch, String cid, BooleanSupplier superseded) {
+  public Future<String> run(ConversationKey key, List<MessageReceived> messages, String cid,
+                            BooleanSupplier superseded) {
+    // An event routed again (recovery, the inbox sweeper) may sit in the mailbox next to its first delivery.
+    List<MessageReceived> batch = messages.stream().filter(distinctBy(new HashSet<>())).toList();
     return runOnce(key, batch, cid, superseded).recover(e -> {
       if (!(e instanceof SessionStep.AlreadyProcessed done)) {
         return Future.failedFuture(e);
@@ -133,6 +139,10 @@ public final class ConversationTurns {
             .map(decision.conversation.state().name());
       });
     });
+  }
+
+  private static Predicate<MessageReceived> distinctBy(Set<String> seen) {
+    return m -> seen.add(m.dedupeKey());
   }
 
   /** Provider ids can embed the customer's number (a wamid is base64 of it): only a hash goes into logs. */
@@ -199,28 +209,31 @@ public final class ConversationTurns {
     // The rules provider answers from the current turn alone: do not read the history it would ignore.
     Future<List<Turn>> recent = tenant.aiProvider() == AiProviderKind.RULES ? Future.succeededFuture(List.of())
         : stores.conversations().messages(key, config.historyTurns());
-    return recent
-        .compose(history -> {
-          long deadline = System.currentTimeMillis() + config.aiTimeoutMs();
-          AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history, deadline, classified);
-          return askOnce(request, cid, config.aiTimeoutMs()).recover(e -> {
+    // A history that cannot be read is a storage failure, not an AI failure: the turn fails and its events stay
+    // unprocessed for the inbox sweeper, instead of the customer getting the "instability" fallback.
+    return recent.compose(history -> {
+      long deadline = System.currentTimeMillis() + config.aiTimeoutMs();
+      AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history, deadline, classified);
+      return askOnce(request, cid, config.aiTimeoutMs())
+          .recover(e -> {
             long left = deadline - System.currentTimeMillis();
             // In a cluster the request may have gone to a node that just died (its handlers linger in the
             // registry until the membership notices): a delivery failure, not an AI failure, so ask again.
             return undelivered(e) && left > 0 ? askOnce(request, cid, left) : Future.failedFuture(e);
+          })
+          .map(reply -> {
+            metrics.ai(tenant.id(), reply.body().provider(), reply.body().fallback() ? "fallback" : "ok",
+                Duration.ofNanos(System.nanoTime() - started));
+            return new Answered(reply.body().text(), reply.body().fallback());
+          })
+          .recover(e -> {
+            metrics.ai(tenant.id(), tenant.aiProvider().wire(), "fallback",
+                Duration.ofNanos(System.nanoTime() - started));
+            LOG.warn("ai unavailable {} conversation={} cause={}, using fallback", kv("cid", cid), key.logId(),
+                e.getClass().getSimpleName());
+            return Future.succeededFuture(new Answered(tenant.template("fallback"), true));
           });
-        })
-        .map(reply -> {
-          metrics.ai(tenant.id(), reply.body().provider(), reply.body().fallback() ? "fallback" : "ok",
-              Duration.ofNanos(System.nanoTime() - started));
-          return new Answered(reply.body().text(), reply.body().fallback());
-        })
-        .recover(e -> {
-          metrics.ai(tenant.id(), tenant.aiProvider().wire(), "fallback", Duration.ofNanos(System.nanoTime() - started));
-          LOG.warn("ai unavailable {} conversation={} cause={}, using fallback", kv("cid", cid), key.logId(),
-              e.getClass().getSimpleName());
-          return Future.succeededFuture(new Answered(tenant.template("fallback"), true));
-        });
+    });
   }
 
   private Future<Message<AiReply>> askOnce(AiRequest request, String cid, long timeoutMs) {

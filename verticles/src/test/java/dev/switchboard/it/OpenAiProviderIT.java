@@ -133,7 +133,8 @@ class OpenAiProviderIT {
 
       // After the reset time the breaker half-opens: one trial call goes through and, answered, closes it.
       openai.respond(r -> new FakeProvider.Response(200, answer("greeting", "Voltamos!")));
-      sleep(2300);
+      assertThat(Await.until(() -> scrape(t).contains("sb_breaker_open{breaker=\"ai:bot2\"} 0.0"), 15_000))
+          .as("half-open after the reset time").isTrue();
       say(t, "5511988880231", "oi");
       assertThat(replyTo(t, "5511988880231")).isEqualTo("Voltamos!");
       assertThat(scrape(t)).contains("sb_breaker_open{breaker=\"ai:bot2\"} 0.0");
@@ -144,13 +145,6 @@ class OpenAiProviderIT {
     return Await.of(t.adminGet("/admin/v1/conversations?tenant=bot2&flagged=true")).bodyAsString();
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   private static String scrape(TestEngine t) {
     return Await.of(t.client.get("/metrics").send()).bodyAsString();

@@ -3,6 +3,8 @@ package dev.switchboard.engine.ai.intent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Word stems and phrases that signal an intent in Brazilian Portuguese (and a little English). They are not
@@ -45,6 +47,12 @@ final class IntentLexicon {
   private static final List<Cue> SPLIT = CUES.entrySet().stream().sorted(Map.Entry.comparingByKey())
       .flatMap(e -> e.getValue().stream().map(c -> new Cue(e.getKey(), c.split(" "), c.startsWith("nao "))))
       .toList();
+  /**
+   * Cues by the first two letters of their first word: a word is checked only against the cues that can match it
+   * (this runs for every message; checking all 250 cues against every word was a sixth of the engine's CPU).
+   */
+  private static final Map<String, List<Cue>> BY_PREFIX = SPLIT.stream()
+      .collect(Collectors.groupingBy(c -> prefix(c.parts()[0]), TreeMap::new, Collectors.toList()));
 
   private IntentLexicon() {
   }
@@ -52,14 +60,18 @@ final class IntentLexicon {
   /** The intents whose cues occur in the words, each with whether the match follows a negation. */
   static List<String> features(List<String> words, int[] negatedUntil) {
     List<String> out = new ArrayList<>();
-    for (Cue cue : SPLIT) {
-      for (int i = 0; i + cue.parts().length <= words.size(); i++) {
-        if (matches(words, i, cue.parts())) {
+    for (int i = 0; i < words.size(); i++) {
+      for (Cue cue : BY_PREFIX.getOrDefault(prefix(words.get(i)), List.of())) {
+        if (i + cue.parts().length <= words.size() && matches(words, i, cue.parts())) {
           out.add((negatedUntil[i] > 0 && !cue.negative() ? "lex!:" : "lex:") + cue.intent());
         }
       }
     }
     return out;
+  }
+
+  private static String prefix(String word) {
+    return word.length() <= 2 ? word : word.substring(0, 2);
   }
 
   private static boolean matches(List<String> words, int at, String[] parts) {
