@@ -28,7 +28,7 @@ case "$NAME" in
 esac
 "$JAVA_BIN" -Xmx1g -cp "$JAR" dev.switchboard.bench.sim.ProviderSimulator --port 9090 > "$OUT/simulator.log" 2>&1 &
 SIM=$!; PIDS+=($SIM); wait_port 9090
-SB_STORAGE_MODE=$mode "$JAVA_BIN" -Xmx1g -Xlog:gc:file="$OUT/gc.log" -jar "$ENGINE" --config bench/config/bench.yaml \
+SB_STORAGE_MODE=$mode "$JAVA_BIN" -Xmx1g ${ENGINE_JAVA_OPTS:-} -Xlog:gc:file="$OUT/gc.log" -jar "$ENGINE" --config bench/config/bench.yaml \
   > "$OUT/engine.log" 2>&1 &
 ENG=$!; PIDS+=($ENG); wait_port 8080
 "$JAVA_BIN" -cp "$JAR" dev.switchboard.bench.load.WebhookLoad --url http://127.0.0.1:8080/webhooks/demo-whatsapp \
