@@ -43,6 +43,7 @@ half=$(( dur / 2 ))
     for p in "engine:$ENG" "load-generator:$LOAD" "simulator:$SIM"; do
       echo "${p%%:*} ${p##*:} $(ps -o pcpu= -p "${p##*:}" | tr -d ' ')"; done
     ps -C postgres -o pcpu= | awk '{s+=$1} END {print "postgres(all)", "-", s}'
+    curl -s http://127.0.0.1:8080/metrics | awk '/^sb_turn_backlog /{print "backlog", "-", $2}'
     echo "--"; sleep 1; done ) > "$OUT/cpu-share-raw.txt" &
 SAMPLER=$!
 # The agent is attached to the running engine (jcmd JVMTI.agent_load), so only the measured window is profiled:

@@ -15,9 +15,13 @@ for line in read("cpu-share-raw.txt").splitlines():
     parts = line.split()
     if len(parts) == 3:
         shares[parts[0]].append(float(parts[2]))
+backlog = shares.pop("backlog", [])
 print("CPU per process over the measured window (100% = one core):")
 for name, values in sorted(shares.items(), key=lambda kv: -sum(kv[1]) / len(kv[1])):
     print(f"  {name:16s} {sum(values) / len(values):6.0f}%")
+if backlog:
+    print(f"Turn backlog (acknowledged, not yet answered) sampled each second: min {min(backlog):.0f}, "
+          f"median {sorted(backlog)[len(backlog) // 2]:.0f}, max {max(backlog):.0f}")
 
 COMPONENTS = [
     ("C2/C1 JIT compiler", r"CompileBroker|C2Compiler|Compile::|C1_|CompilerThread"),

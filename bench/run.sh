@@ -9,7 +9,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-OUT="$ROOT/bench/target/run"; mkdir -p "$OUT"
+# A fresh folder per run: a phase that stops early must not leave the previous run's files in the report.
+OUT="$ROOT/bench/target/run"; rm -rf "$OUT"; mkdir -p "$OUT"
 DUR=${DURATION:-20}; WARMUP=${WARMUP:-30}; USERS=${USERS:-64}; CONTACTS=${CONTACTS:-1000}; MESSAGES=${MESSAGES:-20}
 if [ "${QUICK:-0}" = 1 ]; then DUR=8; WARMUP=10; CONTACTS=200; MESSAGES=10; fi
 PIDS=()

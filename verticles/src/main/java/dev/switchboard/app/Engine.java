@@ -89,6 +89,8 @@ public final class Engine {
     // Waits for room at most half the edge's ingest timeout, so a full node still answers 503 in time.
     TurnBacklog backlog = new TurnBacklog(vertx, config.session().maxPendingPerConversation(),
         config.session().maxUnanswered(), config.http().ingestTimeoutMs() / 2);
+    metrics.gauge("sb_turn_backlog", "Messages acknowledged on this node and not yet answered (bounded by "
+        + "session.maxUnanswered; when full, webhooks wait for room)", backlog::size);
     Outbox outbox = new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), clock);
     Future<IntentModels> models = IntentModels.train(vertx, directory.tenants());
     return models.compose(intents -> deploy(vertx, config, clock, stores, metrics, cluster, reload, directory, sandbox,

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Deterministic extraction of what Brazilian customers write, against a given day. Field names and formats (the
  * same in docs/ai.md and in the API): {@code date} ISO "2026-11-27"; {@code time} "HH:mm"; {@code period} morning,
- * afternoon or evening; {@code amount} a number with two decimals; {@code cep} "01310-100"; {@code phone} E.164
+ * afternoon or evening; {@code amount} a JSON number in reais; {@code cep} "01310-100"; {@code phone} E.164
  * "+5511987654321"; {@code email} lower case; {@code cpf} and {@code cnpj} digits only, check digits verified.
  */
 public final class BrazilianEntities {
