@@ -54,8 +54,9 @@ class SchedulingAndBackpressureIT {
       var item = (JsonObject) o;
       byJob.put(item.getString("job"), item);
     });
-    assertThat(byJob).containsOnlyKeys("idle-close", "retention");
+    assertThat(byJob).containsOnlyKeys("idle-close", "retention", "inbox-sweep");
     assertThat(byJob.get("idle-close").getLong("intervalMs")).isEqualTo(200);
+    assertThat(byJob.get("inbox-sweep").getLong("intervalMs")).isEqualTo(10_000);
     assertThat(byJob.get("retention").getLong("intervalMs")).isEqualTo(3_600_000);
     assertThat(Instant.parse(byJob.get("retention").getString("nextRunAt")))
         .as("a minute after the first start").isAfter(Instant.now());
