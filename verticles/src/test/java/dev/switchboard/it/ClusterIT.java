@@ -140,6 +140,7 @@ class ClusterIT {
 
     LoadChecks.assertProcessedOnceInOrder(stores, CONVERSATIONS, MESSAGES, ClusterIT::from, "wamid.n");
     long resends = LoadChecks.assertRepliesOnceInEffect(stores, graph);
+    LoadChecks.assertNoFallbackReply(stores);
     assertThat(resends).as("resends beyond the sends the dead node had claimed").isLessThanOrEqualTo(leasesTakenBack());
     String logs = nodes.logs();
     System.out.printf("cluster test: %d webhooks acked (%d before the kill), %d replies, %d resent, %d redelivered "

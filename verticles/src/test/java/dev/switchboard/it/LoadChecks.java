@@ -9,6 +9,7 @@ import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.OutboundPayload;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -84,6 +85,14 @@ final class LoadChecks {
         .collect(Collectors.groupingBy(r -> r.headers().get("Idempotency-Key"), Collectors.counting()));
     assertThat(receivedByKey.keySet()).as("every reply reached the provider").isEqualTo(commandIds);
     return receivedByKey.values().stream().mapToLong(n -> n - 1).sum();
+  }
+
+  /** No reply was the tenant's "instability" fallback: a fault of the infrastructure is not an AI failure. */
+  static void assertNoFallbackReply(Stores stores) {
+    List<String> texts = Await.of(stores.outbox().list("acme", null, 100_000)).stream()
+        .map(OutboundCommand::payload).filter(p -> p instanceof OutboundPayload.Text)
+        .map(p -> ((OutboundPayload.Text) p).body()).toList();
+    assertThat(texts).isNotEmpty().doesNotContain("Instabilidade, já voltamos.");
   }
 
   /** Commands not yet SENT or DEAD. */

@@ -70,6 +70,7 @@ class RedisOutageIT {
 
       var stores = t.engine.stores();
       assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0, 30_000)).isTrue();
+      LoadChecks.assertNoFallbackReply(stores);
       for (int c = 0; c < CONVERSATIONS; c++) {
         var key = new ConversationKey("acme", "wa", String.format("+55119%08d", 70_000 + c));
         List<String> inbound = Await.of(stores.conversations().messages(key, 1000)).stream()
