@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,6 +191,57 @@ class ClusterIT {
     }
     assertThat(Await.until(() -> contacts.stream().allMatch(c -> repliesTo(c).size() == 1), 30_000)).isTrue();
     assertThat(contacts).allSatisfy(c -> assertThat(repliesTo(c).get(0)).contains("Oi, aqui é a equipe nova!"));
+  }
+
+  /**
+   * The Kafka broker stopped and started again mid-load (a broker restart, a managed broker's maintenance): webhooks
+   * are refused (503) while the session log cannot be appended to and retried by the senders; afterwards every
+   * acknowledged message is processed once, in order, and answered once, none with the fallback.
+   */
+  @Test
+  @Order(6)
+  void aBrokerRestartMidLoadLosesNothingAndDoublesNothing() throws Exception {
+    int conversations = 60;
+    int messages = 6;
+    AtomicInteger acked = new AtomicInteger();
+    List<Future<Void>> chains = new ArrayList<>();
+    for (int c = 0; c < conversations; c++) {
+      Future<Void> chain = Future.succeededFuture();
+      for (int m = 0; m < messages; m++) {
+        byte[] body = WhatsAppPayloads.text(fromAfterRestart(c), "wamid.kb" + c + "m" + m, "pedido " + m);
+        int node = (c + m) % NODES;
+        chain = chain.compose(v -> deliver(body, node, acked));
+      }
+      chains.add(chain);
+    }
+    Future<?> all = Future.all(chains);
+    int total = conversations * messages;
+    assertThat(Await.until(() -> acked.get() >= total / 4, 120_000)).isTrue();
+    kafka("stop");
+    int ackedAtStop = acked.get();
+    kafka("start");
+    long restartedAt = System.nanoTime();
+    Await.of(all);
+    long healMs = (System.nanoTime() - restartedAt) / 1_000_000;
+    assertThat(ackedAtStop).isLessThan(total);
+    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && LoadChecks.unsettled(stores) == 0,
+        120_000)).as("all events processed and all commands settled").isTrue();
+    LoadChecks.assertProcessedOnceInOrder(stores, conversations, messages, ClusterIT::fromAfterRestart, "wamid.kb");
+    LoadChecks.assertRepliesOnceInEffect(stores, graph);
+    LoadChecks.assertNoFallbackReply(stores);
+    System.out.printf("broker restart: %d acked before the stop, the rest of %d acknowledged %d ms after the broker "
+        + "was back%n", ackedAtStop, total, healMs);
+  }
+
+  /** scripts/kafka/kafka.sh, which started the broker for this build: it stops only what it started. */
+  private static void kafka(String command) throws Exception {
+    Process p = new ProcessBuilder("bash", "../scripts/kafka/kafka.sh", command).inheritIO().start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("kafka.sh " + command).isTrue();
+    assertThat(p.exitValue()).as("kafka.sh " + command).isZero();
+  }
+
+  private static String fromAfterRestart(int c) {
+    return String.format("55119%08d", 65_000 + c);
   }
 
   private static List<String> repliesTo(String contact) {
