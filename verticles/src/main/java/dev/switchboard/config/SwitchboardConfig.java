@@ -11,7 +11,7 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
                                 ClusterConfig cluster) {
   public SwitchboardConfig {
     http = http == null ? new HttpConfig(null, 0, 0, 0, 0, 0, 0) : http;
-    session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0, 0) : session;
+    session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0, 0, 0) : session;
     outbound = outbound == null
         ? new OutboundConfig(null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outbound;
     scheduler = scheduler == null ? new SchedulerConfig(0, 0, null, null) : scheduler;

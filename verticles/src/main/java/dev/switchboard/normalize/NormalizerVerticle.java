@@ -127,19 +127,33 @@ public final class NormalizerVerticle extends VerticleBase {
                   backlog.release(List.of(m.dedupeKey()));
                 }
               })
-              .map(fresh -> {
+              .compose(fresh -> {
                 if (fresh) {
                   counts.accepted.incrementAndGet();
                   deliver(m, cid, 0);
-                } else {
-                  if (mine) {
-                    backlog.release(List.of(m.dedupeKey()));
-                  }
-                  counts.duplicates.incrementAndGet();
+                  return Future.<Void>succeededFuture();
                 }
-                return null;
+                counts.duplicates.incrementAndGet();
+                return mine ? redeliverIfUnprocessed(m, cid) : Future.succeededFuture();
               });
         });
+  }
+
+  /**
+   * A repeat of a message this node does not hold. If the inbox has it unprocessed, the first delivery was lost
+   * after the insert committed (a connection cut between the commit and its reply, so the sender got an error and
+   * retried): hand it to its session now, before the sender moves on to its next message, so order holds. At worst
+   * a second copy, which the turn drops. Otherwise it is a plain repeat.
+   */
+  private Future<Void> redeliverIfUnprocessed(MessageReceived m, String cid) {
+    return inbox.processedAmong(List.of(m.dedupeKey())).<Void>map(done -> {
+      if (done.isEmpty()) {
+        deliver(m, cid, 0);
+      } else {
+        backlog.release(List.of(m.dedupeKey()));
+      }
+      return null;
+    }).onFailure(e -> backlog.release(List.of(m.dedupeKey())));
   }
 
   private void deliver(MessageReceived m, String cid, int attempt) {

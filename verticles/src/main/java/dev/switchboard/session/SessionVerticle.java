@@ -17,6 +17,7 @@ import dev.switchboard.metrics.SwitchboardMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,11 @@ public final class SessionVerticle extends VerticleBase {
   private final SwitchboardMetrics metrics;
   private final TurnCompletions completions;
   private final TurnBacklog backlog;
+  private static final long RETRY_FIRST_MS = 100;
+  private static final long RETRY_MAX_MS = 2000;
   private final Map<ConversationKey, PendingTurn> pending = new HashMap<>();
+  /** Messages of a conversation whose turn failed after its retries: they go first in its next turn. */
+  private final Map<ConversationKey, List<MessageReceived>> carried = new HashMap<>();
   private volatile KeyedMailboxes<ConversationKey> mailboxes;
 
   public SessionVerticle(int shard, SessionConfig config, ConversationTurns turns, SwitchboardMetrics metrics,
@@ -115,19 +120,48 @@ public final class SessionVerticle extends VerticleBase {
       metrics.debounceMerged(key.tenantId(), batch.size() - 1);
     }
     boolean admitted = batch.stream().anyMatch(m -> backlog.holds(m.dedupeKey()));
-    Supplier<Future<String>> work = () -> turns.run(key, batch, cid, () -> pending.containsKey(key));
+    List<MessageReceived> ran = new ArrayList<>(batch);
+    Supplier<Future<String>> work = () -> {
+      // Messages of an earlier turn of this conversation that failed for good go first: order holds.
+      List<MessageReceived> earlier = carried.remove(key);
+      if (earlier != null) {
+        ran.addAll(0, earlier);
+      }
+      return retrying(() -> turns.run(key, ran, cid, () -> pending.containsKey(key)), key, cid,
+          System.currentTimeMillis() + config.turnRetryMs(), RETRY_FIRST_MS);
+    };
     (admitted ? mailboxes.submitAdmitted(key, work) : mailboxes.submit(key, work))
         .onComplete(ar -> {
-          List<String> keys = batch.stream().map(MessageReceived::dedupeKey).toList();
+          List<String> keys = ran.stream().map(MessageReceived::dedupeKey).toList();
           completions.settle(keys, ar);
           if (ar.succeeded()) {
             backlog.settleTurn(keys);
           } else {
+            // Still unprocessed in the inbox: the next turn of this conversation takes them first, and the inbox
+            // sweeper routes them again if no other message comes.
+            carried.put(key, List.copyOf(ran));
             backlog.release(keys);
           }
         })
         .onFailure(e -> LOG.error("turn failed {} conversation={} messages={}", kv("cid", cid), key.logId(),
             batch.size(), e));
+  }
+
+  /**
+   * A turn that failed (storage or bus unreachable) is run again with backoff until {@code deadline}, holding the
+   * conversation's mailbox meanwhile, so its later messages cannot overtake it. A turn over events another step
+   * already processed is not a failure (the turn skips them).
+   */
+  private Future<String> retrying(Supplier<Future<String>> turn, ConversationKey key, String cid, long deadline,
+                                  long delayMs) {
+    return turn.get().recover(e -> {
+      if (System.currentTimeMillis() + delayMs > deadline) {
+        return Future.failedFuture(e);
+      }
+      LOG.warn("turn failed, trying again {} conversation={} inMs={} cause={}", kv("cid", cid), key.logId(), delayMs,
+          e.getClass().getSimpleName());
+      return vertx.timer(delayMs).compose(t -> retrying(turn, key, cid, deadline, Math.min(delayMs * 2, RETRY_MAX_MS)));
+    });
   }
 
   private static void reply(Message<SessionCommand> message, Future<String> outcome) {

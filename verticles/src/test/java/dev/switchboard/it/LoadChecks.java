@@ -35,14 +35,19 @@ final class LoadChecks {
    */
   static Future<Void> deliver(Vertx vertx, WebClient client, byte[] body, IntUnaryOperator portForTry,
                               AtomicInteger acked) {
+    return deliver(vertx, client, "wa", body, portForTry, acked);
+  }
+
+  static Future<Void> deliver(Vertx vertx, WebClient client, String channel, byte[] body, IntUnaryOperator portForTry,
+                              AtomicInteger acked) {
     Promise<Void> done = Promise.promise();
-    attempt(vertx, client, body, portForTry, acked, done, 0);
+    attempt(vertx, client, "/webhooks/" + channel, body, portForTry, acked, done, 0);
     return done.future();
   }
 
-  private static void attempt(Vertx vertx, WebClient client, byte[] body, IntUnaryOperator portForTry,
+  private static void attempt(Vertx vertx, WebClient client, String path, byte[] body, IntUnaryOperator portForTry,
                               AtomicInteger acked, Promise<Void> done, int tries) {
-    client.post(portForTry.applyAsInt(tries), "127.0.0.1", "/webhooks/wa").timeout(5000)
+    client.post(portForTry.applyAsInt(tries), "127.0.0.1", path).timeout(5000)
         .putHeader("X-Hub-Signature-256", MetaSignature.sign(TestEngine.APP_SECRET, body))
         .sendBuffer(Buffer.buffer(body))
         .onComplete(ar -> {
@@ -54,7 +59,7 @@ final class LoadChecks {
           } else if (tries >= 600) {
             done.fail("gave up after " + tries + " tries");
           } else {
-            vertx.setTimer(100, id -> attempt(vertx, client, body, portForTry, acked, done, tries + 1));
+            vertx.setTimer(100, id -> attempt(vertx, client, path, body, portForTry, acked, done, tries + 1));
           }
         });
   }
