@@ -135,7 +135,9 @@ public final class SessionLogConsumer extends VerticleBase {
     if (item.command() instanceof SessionCommand.Deliver deliver) {
       String dedupeKey = deliver.event().dedupeKey();
       Future<Void> durable = completions.await(dedupeKey);
-      return deliver(item).onSuccess(v -> durable.onComplete(ar -> stepSettled(item, ar)))
+      // The turn settles on a session shard's event loop: back to this verticle's loop before touching the offset
+      // tracker (a TreeSet used from two threads corrupted itself and spun an event loop for minutes).
+      return deliver(item).onSuccess(v -> durable.onComplete(ar -> context.runOnContext(x -> stepSettled(item, ar))))
           .onFailure(e -> completions.forget(dedupeKey));
     }
     return shards.request(item.command(), item.cid(), COMMAND_TIMEOUT_MS).transform(ar -> {

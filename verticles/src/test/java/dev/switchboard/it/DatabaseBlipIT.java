@@ -114,6 +114,8 @@ class DatabaseBlipIT {
           }
           assertThat(replies).as("contact %d: once each, in order, no fallback", c).containsExactlyElementsOf(expected);
         }
+        assertThat(Await.until(() -> "UP".equals(Await.of(t.client.get("/ready").send()).bodyAsJsonObject()
+            .getString("status")), 15_000)).as("ready and UP again").isTrue();
         System.out.printf("database lost for 5 s mid-load: all %d messages answered %d ms after it came back%n",
             contacts * messages, healedMs);
       }
@@ -124,7 +126,7 @@ class DatabaseBlipIT {
   }
 
   /** An OpenAI-compatible answer that repeats the customer's last message. */
-  private static String echo(String requestBody) {
+  static String echo(String requestBody) {
     JsonArray messages = new JsonObject(requestBody).getJsonArray("messages");
     String last = messages.getJsonObject(messages.size() - 1).getString("content");
     String reply = new JsonObject().put("intent", "other").put("reply", "eco: " + last).encode();
