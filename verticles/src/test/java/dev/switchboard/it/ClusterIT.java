@@ -40,6 +40,8 @@ class ClusterIT {
   private static final int NODES = 3;
   private static final int CONVERSATIONS = 150;
   private static final int MESSAGES = 8;
+  /** The broker-restart test's contacts come after the node-loss test's on the LLM tenant. */
+  private static final int BROKER_CONTACTS = 200;
   private static Vertx vertx;
   private static PgTestDatabase db;
   private static Stores stores;
@@ -222,9 +224,10 @@ class ClusterIT {
     for (int c = 0; c < conversations; c++) {
       Future<Void> chain = Future.succeededFuture();
       for (int m = 0; m < messages; m++) {
-        byte[] body = WhatsAppPayloads.text(fromAfterRestart(c), "wamid.kb" + c + "m" + m, "pedido " + m);
+        byte[] body = WhatsAppPayloads.text(llmContact(BROKER_CONTACTS + c), "wamid.kb" + c + "m" + m, "pedido " + m);
         int node = (c + m) % NODES;
-        chain = chain.compose(v -> deliver(body, node, acked));
+        chain = chain.compose(v -> LoadChecks.deliver(vertx, client, "wa-ai", body,
+            tries -> nodes.port(Math.floorMod(node + tries, NODES)), acked));
       }
       chains.add(chain);
     }
@@ -238,11 +241,10 @@ class ClusterIT {
     Await.of(all);
     long healMs = (System.nanoTime() - restartedAt) / 1_000_000;
     assertThat(ackedAtStop).isLessThan(total);
-    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0 && LoadChecks.unsettled(stores) == 0,
-        120_000)).as("all events processed and all commands settled").isTrue();
-    LoadChecks.assertProcessedOnceInOrder(stores, conversations, messages, ClusterIT::fromAfterRestart, "wamid.kb");
-    LoadChecks.assertRepliesOnceInEffect(stores, graph);
-    LoadChecks.assertNoFallbackReply(stores);
+    assertThat(Await.until(() -> repliesInOrder(BROKER_CONTACTS, conversations, messages) == conversations, 120_000))
+        .as("every contact answered once per message, in order, none with the fallback").isTrue();
+    assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0, 60_000))
+        .as("nothing left unprocessed").isTrue();
     assertThat(Await.until(ClusterIT::allNodesUp, 60_000)).as("every node ready and UP again").isTrue();
     System.out.printf("broker restart: %d acked before the stop, the rest of %d acknowledged %d ms after the broker "
         + "was back%n", ackedAtStop, total, healMs);
@@ -277,8 +279,13 @@ class ClusterIT {
     assertThat(Await.until(() -> acked.get() >= total * 2 / 3 || all.isComplete(), 120_000)).isTrue();
     victim.start();
     Await.of(all);
-    assertThat(Await.until(() -> repliesInOrder(conversations, messages) == conversations, 120_000))
-        .as("every contact answered once per message, in order").isTrue();
+    // Wait for every contact's replies, then compare each (a failure shows what arrived). The dead node's partitions
+    // move after the consumer group's session timeout and its claimed sends after their lease: on two busy cores
+    // that has taken up to two minutes, hence the long bound (it returns as soon as all have arrived).
+    long waitStarted = System.nanoTime();
+    Await.until(() -> repliesInOrder(0, conversations, messages) == conversations, 240_000);
+    System.out.printf("node lost on the LLM tenant: every contact answered in order %d ms after the node came back%n",
+        (System.nanoTime() - waitStarted) / 1_000_000);
     for (int c = 0; c < conversations; c++) {
       List<String> expected = new ArrayList<>();
       for (int m = 0; m < messages; m++) {
@@ -299,10 +306,10 @@ class ClusterIT {
     return true;
   }
 
-  /** How many contacts already have exactly their replies, in order. */
-  private static int repliesInOrder(int conversations, int messages) {
+  /** How many contacts (from {@code first}) already have exactly their replies, in order. */
+  private static int repliesInOrder(int first, int conversations, int messages) {
     int done = 0;
-    for (int c = 0; c < conversations; c++) {
+    for (int c = first; c < first + conversations; c++) {
       List<String> replies = llmReplies(llmContact(c));
       boolean ok = replies.size() == messages;
       for (int m = 0; ok && m < messages; m++) {
@@ -335,10 +342,6 @@ class ClusterIT {
     Process p = new ProcessBuilder("bash", "../scripts/kafka/kafka.sh", command).inheritIO().start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("kafka.sh " + command).isTrue();
     assertThat(p.exitValue()).as("kafka.sh " + command).isZero();
-  }
-
-  private static String fromAfterRestart(int c) {
-    return String.format("55119%08d", 65_000 + c);
   }
 
   private static List<String> repliesTo(String contact) {
