@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,13 +25,17 @@ import org.junit.jupiter.api.Test;
 class RedisOutageIT {
   private static final int CONVERSATIONS = 100;
   private static final int MESSAGES = 6;
+  private static final int LLM_CONTACTS = 20;
 
   @Test
   void engineKeepsAnsweringAndLosesNothingWhenRedisStops() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (PgTestDatabase db = new PgTestDatabase(vertx); RedisProcess redis = new RedisProcess().start();
+         FakeProvider llm = new FakeProvider().start();
          TestEngine t = new TestEngine(Map.of("STORAGE", "postgres", "PG_URL", db.config().url(),
-             "REDIS_URL", redis.url(), "DEBOUNCE_MS", "0"))) {
+             "REDIS_URL", redis.url(), "DEBOUNCE_MS", "0", "OPENAI_URL", llm.url() + "/v1"))) {
+      // An LLM tenant too, whose test server echoes each message: its replies say which message they answer.
+      llm.respond(r -> new FakeProvider.Response(200, DatabaseBlipIT.echo(r.body())));
       AtomicInteger acked = new AtomicInteger();
       ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
       List<Future<Void>> all = new ArrayList<>();
@@ -45,6 +50,18 @@ class RedisOutageIT {
             acked.incrementAndGet();
             return t.whatsappText(from, id, "oi " + id);
           }).map(r -> {
+            statuses.add(r.statusCode());
+            return null;
+          });
+        }
+        all.add(chain);
+      }
+      for (int c = 0; c < LLM_CONTACTS; c++) {
+        String from = String.format("55119%08d", 75_000 + c);
+        Future<Void> chain = Future.succeededFuture();
+        for (int m = 0; m < MESSAGES; m++) {
+          byte[] body = WhatsAppPayloads.text(from, "wamid.rl" + c + "m" + m, "pedido " + m);
+          chain = chain.compose(v -> t.postMeta("wa-ai", body)).map(r -> {
             statuses.add(r.statusCode());
             return null;
           });
@@ -66,11 +83,25 @@ class RedisOutageIT {
       assertThat(degraded).as("Redis is optional: ready but DEGRADED, last /ready %s", last.get()).isTrue();
       assertThat(last.get().getJsonObject("checks").getJsonObject("postgres").getString("status")).isEqualTo("UP");
       Await.of(Future.all(all));
-      assertThat(statuses).hasSize(CONVERSATIONS * MESSAGES * 2).containsOnly(200);
+      assertThat(statuses).hasSize(CONVERSATIONS * MESSAGES * 2 + LLM_CONTACTS * MESSAGES).containsOnly(200);
 
       var stores = t.engine.stores();
       assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0, 30_000)).isTrue();
       LoadChecks.assertNoFallbackReply(stores);
+      // The LLM tenant's replies (sandbox, newest first): once per message, in order, none the fallback.
+      assertThat(Await.until(() -> t.engine.sandbox().list("bot2", 10_000).size() >= LLM_CONTACTS * MESSAGES, 30_000))
+          .isTrue();
+      for (int c = 0; c < LLM_CONTACTS; c++) {
+        String to = String.format("55119%08d", 75_000 + c);
+        List<String> replies = new ArrayList<>(t.engine.sandbox().list("bot2", 10_000).stream()
+            .filter(e -> e.recipient().equals(to)).map(e -> e.text()).toList());
+        Collections.reverse(replies);
+        List<String> expected = new ArrayList<>();
+        for (int m = 0; m < MESSAGES; m++) {
+          expected.add("eco: pedido " + m);
+        }
+        assertThat(replies).as("LLM contact %d", c).containsExactlyElementsOf(expected);
+      }
       for (int c = 0; c < CONVERSATIONS; c++) {
         var key = new ConversationKey("acme", "wa", String.format("+55119%08d", 70_000 + c));
         List<String> inbound = Await.of(stores.conversations().messages(key, 1000)).stream()
