@@ -15,7 +15,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
+import dev.switchboard.outbound.SandboxLog;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +103,24 @@ final class LoadChecks {
         .map(OutboundCommand::payload).filter(p -> p instanceof OutboundPayload.Text)
         .map(p -> ((OutboundPayload.Text) p).body()).toList();
     assertThat(texts).isNotEmpty().doesNotContain("Instabilidade, já voltamos.");
+  }
+
+  /**
+   * The texts a recipient was sent through the sandbox, oldest first, one per outbox command: a send whose settle
+   * was lost (the database cut just after it) is sent again under the same command id, which a provider honouring
+   * the Idempotency-Key drops — once in effect. Two commands for one message would still show twice.
+   */
+  static List<String> sandboxRepliesOncePerCommand(SandboxLog sandbox, String tenant, String recipient) {
+    List<SandboxLog.Entry> newestFirst = sandbox.list(tenant, 10_000);
+    Set<String> seen = new HashSet<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+      SandboxLog.Entry e = newestFirst.get(i);
+      if (e.recipient().equals(recipient) && seen.add(e.commandId())) {
+        texts.add(e.text());
+      }
+    }
+    return texts;
   }
 
   /** Commands not yet SENT or DEAD. */

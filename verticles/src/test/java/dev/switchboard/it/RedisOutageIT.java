@@ -10,12 +10,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,13 +89,11 @@ class RedisOutageIT {
       assertThat(Await.until(() -> Await.of(stores.inbox().countUnprocessed()) == 0, 30_000)).isTrue();
       LoadChecks.assertNoFallbackReply(stores);
       // The LLM tenant's replies (sandbox, newest first): once per message, in order, none the fallback.
-      assertThat(Await.until(() -> t.engine.sandbox().list("bot2", 10_000).size() >= LLM_CONTACTS * MESSAGES, 30_000))
-          .isTrue();
+      assertThat(Await.until(() -> IntStream.range(0, LLM_CONTACTS).allMatch(c -> LoadChecks.sandboxRepliesOncePerCommand(
+          t.engine.sandbox(), "bot2", String.format("55119%08d", 75_000 + c)).size() >= MESSAGES), 30_000)).isTrue();
       for (int c = 0; c < LLM_CONTACTS; c++) {
         String to = String.format("55119%08d", 75_000 + c);
-        List<String> replies = new ArrayList<>(t.engine.sandbox().list("bot2", 10_000).stream()
-            .filter(e -> e.recipient().equals(to)).map(e -> e.text()).toList());
-        Collections.reverse(replies);
+        List<String> replies = LoadChecks.sandboxRepliesOncePerCommand(t.engine.sandbox(), "bot2", to);
         List<String> expected = new ArrayList<>();
         for (int m = 0; m < MESSAGES; m++) {
           expected.add("eco: pedido " + m);
