@@ -71,9 +71,15 @@ final class LoadChecks {
   /** Each conversation's inbound messages were processed exactly once, in the order they were sent. */
   static void assertProcessedOnceInOrder(Stores stores, int conversations, int messages, IntFunction<String> from,
                                          String idPrefix) {
+    assertProcessedOnceInOrder(stores, "acme", "wa", conversations, messages, from, idPrefix);
+  }
+
+  static void assertProcessedOnceInOrder(Stores stores, String tenant, String channel, int conversations, int messages,
+                                         IntFunction<String> from, String idPrefix) {
     for (int c = 0; c < conversations; c++) {
-      List<String> inbound = Await.of(stores.conversations().messages(new ConversationKey("acme", "wa", "+" + from.apply(c)),
-          1000)).stream().filter(t -> t.direction() == Direction.INBOUND).map(Turn::eventId).toList();
+      List<String> inbound = Await.of(stores.conversations().messages(new ConversationKey(tenant, channel,
+          "+" + from.apply(c)), 1000)).stream().filter(t -> t.direction() == Direction.INBOUND).map(Turn::eventId)
+          .toList();
       List<String> expected = new ArrayList<>();
       for (int m = 0; m < messages; m++) {
         expected.add(idPrefix + c + "m" + m);
