@@ -221,18 +221,8 @@ class ClusterIT {
     int conversations = 60;
     int messages = 6;
     AtomicInteger acked = new AtomicInteger();
-    List<Future<Void>> chains = new ArrayList<>();
-    for (int c = 0; c < conversations; c++) {
-      Future<Void> chain = Future.succeededFuture();
-      for (int m = 0; m < messages; m++) {
-        byte[] body = WhatsAppPayloads.text(llmContact(BROKER_CONTACTS + c), "wamid.kb" + c + "m" + m, "pedido " + m);
-        int node = (c + m) % NODES;
-        chain = chain.compose(v -> LoadChecks.deliver(vertx, client, "wa-ai", body,
-            tries -> nodes.port(Math.floorMod(node + tries, NODES)), acked));
-      }
-      chains.add(chain);
-    }
-    Future<?> all = Future.all(chains);
+    Future<?> all = LoadChecks.conversations(vertx, client, "wa-ai", conversations, messages,
+        c -> llmContact(BROKER_CONTACTS + c), "wamid.kb", ClusterIT::spread, acked);
     int total = conversations * messages;
     assertThat(Await.until(() -> acked.get() >= total / 4, 120_000)).isTrue();
     kafka("stop");
@@ -266,18 +256,8 @@ class ClusterIT {
     int conversations = 40;
     int messages = 6;
     AtomicInteger acked = new AtomicInteger();
-    List<Future<Void>> chains = new ArrayList<>();
-    for (int c = 0; c < conversations; c++) {
-      Future<Void> chain = Future.succeededFuture();
-      for (int m = 0; m < messages; m++) {
-        byte[] body = WhatsAppPayloads.text(llmContact(c), "wamid.llm" + c + "m" + m, "pedido " + m);
-        int node = (c + m) % NODES;
-        chain = chain.compose(v -> LoadChecks.deliver(vertx, client, "wa-ai", body,
-            tries -> nodes.port(Math.floorMod(node + tries, NODES)), acked));
-      }
-      chains.add(chain);
-    }
-    Future<?> all = Future.all(chains);
+    Future<?> all = LoadChecks.conversations(vertx, client, "wa-ai", conversations, messages, ClusterIT::llmContact,
+        "wamid.llm", ClusterIT::spread, acked);
     int total = conversations * messages;
     assertThat(Await.until(() -> acked.get() >= total / 3, 120_000)).isTrue();
     EngineProcess victim = nodes.node(2);
@@ -320,6 +300,11 @@ class ClusterIT {
       done += ok ? 1 : 0;
     }
     return done;
+  }
+
+  /** Like a load balancer: each message to the next node, a refused one to the node after. */
+  private static int spread(int c, int m, int tries) {
+    return nodes.port(Math.floorMod(c + m + tries, NODES));
   }
 
   private static boolean allNodesUp() {

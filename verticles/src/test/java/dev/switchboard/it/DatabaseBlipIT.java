@@ -83,22 +83,14 @@ class DatabaseBlipIT {
         int contacts = 20;
         int messages = 10;
         AtomicInteger acked = new AtomicInteger();
-        List<Future<Void>> chains = new ArrayList<>();
-        for (int c = 0; c < contacts; c++) {
-          Future<Void> chain = Future.succeededFuture();
-          for (int m = 0; m < messages; m++) {
-            byte[] body = WhatsAppPayloads.text(llmContact(c), "wamid.llm-blip." + c + "." + m, "pedido " + m);
-            // One message at a time per contact, each retried until acknowledged, as a provider does.
-            chain = chain.compose(v -> LoadChecks.deliver(vertx, client, "wa-ai", body, tries -> t.port, acked));
-          }
-          chains.add(chain);
-        }
+        Future<?> all = LoadChecks.conversations(vertx, client, "wa-ai", contacts, messages,
+            DatabaseBlipIT::llmContact, "wamid.llm-blip", (c, m, tries) -> t.port, acked);
         assertThat(Await.until(() -> acked.get() >= contacts * messages / 3, 60_000)).isTrue();
         proxy.cut();
         Thread.sleep(5000); // the outage itself, with the load still arriving (and refused with 503)
         proxy.restore();
         long back = System.nanoTime();
-        Await.of(Future.all(chains));
+        Await.of(all);
         assertThat(Await.until(() -> IntStream.range(0, contacts).allMatch(c ->
             LoadChecks.sandboxRepliesOncePerCommand(t.engine.sandbox(), "bot2", llmContact(c)).size() >= messages),
             60_000)).as("every message answered").isTrue();

@@ -68,6 +68,32 @@ final class LoadChecks {
         });
   }
 
+  /** Which port message {@code m} of contact {@code c} goes to on its {@code tries}-th try. */
+  interface PortChooser {
+    int port(int c, int m, int tries);
+  }
+
+  /**
+   * Contacts writing at once, each one message at a time ("pedido 0", "pedido 1", ... with ids
+   * {@code idPrefix + c + "m" + m}), every message retried until acknowledged, as a provider does.
+   */
+  static Future<?> conversations(Vertx vertx, WebClient client, String channel, int contacts, int messages,
+                                 IntFunction<String> contact, String idPrefix, PortChooser ports, AtomicInteger acked) {
+    List<Future<Void>> chains = new ArrayList<>();
+    for (int c = 0; c < contacts; c++) {
+      int contactIndex = c;
+      Future<Void> chain = Future.succeededFuture();
+      for (int m = 0; m < messages; m++) {
+        int message = m;
+        byte[] body = WhatsAppPayloads.text(contact.apply(c), idPrefix + c + "m" + m, "pedido " + m);
+        chain = chain.compose(v -> deliver(vertx, client, channel, body,
+            tries -> ports.port(contactIndex, message, tries), acked));
+      }
+      chains.add(chain);
+    }
+    return Future.all(chains);
+  }
+
   /** Each conversation's inbound messages were processed exactly once, in the order they were sent. */
   static void assertProcessedOnceInOrder(Stores stores, int conversations, int messages, IntFunction<String> from,
                                          String idPrefix) {
