@@ -11,5 +11,10 @@ public enum Trigger {
   /** An agent gave the conversation back to the bot. */
   AGENT_HANDBACK,
   /** The conversation was idle past the tenant's timeout. */
-  IDLE_TIMEOUT
+  IDLE_TIMEOUT,
+  /**
+   * Not a state change: the AI failed and the customer got the fallback text. Audited (BOT to BOT) so the daily
+   * roll-up and the conversation's trail show it.
+   */
+  AI_FALLBACK
 }
