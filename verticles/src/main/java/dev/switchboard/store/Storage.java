@@ -7,7 +7,9 @@ import dev.switchboard.engine.store.memory.MemoryInboxStore;
 import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
 import dev.switchboard.engine.store.memory.MemoryOutboxStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
+import dev.switchboard.engine.store.memory.MemoryReportStore;
 import dev.switchboard.engine.store.memory.MemoryScheduleStore;
+import dev.switchboard.engine.store.memory.MemoryTenantScheduleStore;
 import dev.switchboard.engine.store.memory.MemoryTenantStore;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.metrics.SwitchboardMetrics;
@@ -19,6 +21,8 @@ import java.util.List;
 
 /** Builds the store ports for the configured storage mode, once per process. */
 public final class Storage {
+  /** Executions each schedule keeps in its memory log. */
+  private static final int RUNS_KEPT = 200;
   private Storage() {
   }
 
@@ -36,7 +40,9 @@ public final class Storage {
     MemoryAuditStore audit = new MemoryAuditStore();
     MemoryConversationStore conversations =
         new MemoryConversationStore(inbox, outbox, audit, config.messagesPerConversation());
-    return new Stores(inbox, conversations, outbox, audit, new MemoryScheduleStore(), new MemoryTenantStore(),
+    return new Stores(inbox, conversations, outbox, audit, new MemoryScheduleStore(),
+        new MemoryTenantScheduleStore(RUNS_KEPT), new MemoryReportStore(conversations, audit, outbox),
+        new MemoryTenantStore(),
         new MemoryKnowledgeStore(),
         new MemoryRateLimiter(), List.of(), Future::succeededFuture);
   }

@@ -7,9 +7,11 @@ import dev.switchboard.engine.store.InboxStore;
 import dev.switchboard.engine.store.OutboxStore;
 import dev.switchboard.engine.store.RateLimiter;
 import dev.switchboard.engine.store.ScheduleStore;
+import dev.switchboard.engine.store.TenantScheduleStore;
 import dev.switchboard.engine.store.TenantStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import dev.switchboard.engine.store.memory.MemoryScheduleStore;
+import dev.switchboard.engine.store.memory.MemoryTenantScheduleStore;
 import dev.switchboard.engine.store.memory.MemoryTenantStore;
 import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
 import dev.switchboard.engine.store.KnowledgeStore;
@@ -104,6 +106,24 @@ class StoreContractsTest {
     @Override
     ScheduleStore schedules() {
       return Pg.stores.schedules();
+    }
+  }
+
+  @Nested
+  class MemoryTenantSchedules extends TenantScheduleStoreContract {
+    private final TenantScheduleStore store = new MemoryTenantScheduleStore(100);
+
+    @Override
+    TenantScheduleStore store() {
+      return store;
+    }
+  }
+
+  @Nested
+  class PostgresTenantSchedules extends TenantScheduleStoreContract {
+    @Override
+    TenantScheduleStore store() {
+      return Pg.stores.tenantSchedules();
     }
   }
 
