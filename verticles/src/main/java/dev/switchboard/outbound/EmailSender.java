@@ -11,7 +11,14 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.util.Base64;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -47,7 +54,11 @@ final class EmailSender implements Sender {
       message.setFrom(new InternetAddress(smtp.from()));
       message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(command.recipient()));
       message.setSubject(email.subject(), "UTF-8");
-      message.setText(email.body(), "UTF-8");
+      if (email.attachments().isEmpty()) {
+        message.setText(email.body(), "UTF-8");
+      } else {
+        message.setContent(multipart(email));
+      }
       // The command id in a header of its own lets a receiving system spot a resend after a crash.
       message.setHeader("X-Switchboard-Command", command.id());
       try {
@@ -63,6 +74,26 @@ final class EmailSender implements Sender {
         return classify(e);
       }
     }, false).otherwise(e -> new SendResult.Transient("smtp " + e.getClass().getSimpleName(), null));
+  }
+
+  /** The body as the first part, then each attachment under its name and type. */
+  private static MimeMultipart multipart(OutboundPayload.Email email) throws MessagingException {
+    MimeMultipart parts = new MimeMultipart("mixed");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(email.body(), "UTF-8");
+    parts.addBodyPart(text);
+    for (OutboundPayload.Attachment a : email.attachments()) {
+      MimeBodyPart file = new MimeBodyPart();
+      file.setDataHandler(new DataHandler(new ByteArrayDataSource(Base64.getDecoder().decode(a.base64()),
+          a.contentType())));
+      try {
+        file.setFileName(MimeUtility.encodeText(a.name(), "UTF-8", null));
+      } catch (UnsupportedEncodingException e) {
+        file.setFileName(a.name());
+      }
+      parts.addBodyPart(file);
+    }
+    return parts;
   }
 
   private static SendResult classify(MessagingException e) {

@@ -1,5 +1,6 @@
 package dev.switchboard.session;
 
+import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.engine.session.TurnBacklog;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
@@ -66,10 +67,12 @@ public final class ConversationTurns {
   private final TurnBacklog backlog;
   private final Outbox outbox;
   private final IntentModels intents;
+  private final FollowUps followUps;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
                            SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents) {
     this.intents = intents;
+    this.followUps = new FollowUps(stores, directory, outbox, clock);
     this.backlog = backlog;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -127,7 +130,13 @@ public final class ConversationTurns {
           messages.add(new Turn(Direction.OUTBOUND, text, commands.get(0).id(), now));
         }
         List<String> processed = batch.stream().map(MessageReceived::dedupeKey).toList();
-        return commit(new SessionStep(decision.conversation, messages, decision.audit, commands, processed))
+        List<AuditEntry> audit = new ArrayList<>(decision.audit);
+        if (answered.fallback() && !commands.isEmpty()) {
+          // Audited, not a transition: the roll-up counts fallbacks from the trail (see Trigger.AI_FALLBACK).
+          ConversationState state = decision.conversation.state();
+          audit.add(new AuditEntry(key, state, state, Trigger.AI_FALLBACK, "ai", now));
+        }
+        return commit(new SessionStep(decision.conversation, messages, audit, commands, processed))
             .onSuccess(v -> {
               decision.audit.forEach(a -> metrics.transition(key.tenantId(), a.from().name(), a.to().name(),
                   a.trigger().name()));
@@ -152,6 +161,11 @@ public final class ConversationTurns {
 
   public Future<String> handoff(ConversationKey key, boolean toHuman, String actor) {
     return transition(key, toHuman ? Trigger.AGENT_TAKEOVER : Trigger.AGENT_HANDBACK, actor);
+  }
+
+  /** A scheduled follow-up; answers with what it did (see {@link FollowUps}). */
+  public Future<String> followUp(SessionCommand.FollowUp command) {
+    return followUps.send(command);
   }
 
   public Future<String> closeIfIdle(ConversationKey key, Instant idleSince) {

@@ -74,6 +74,11 @@ public final class SessionVerticle extends VerticleBase {
       hold(deliver.key(), m, message);
     } else if (command instanceof SessionCommand.Handoff h) {
       reply(message, mailboxes.submit(h.key(), () -> turns.handoff(h.key(), h.toHuman(), h.actor())));
+    } else if (command instanceof SessionCommand.FollowUp f) {
+      // Messages held in the debounce window are a customer writing right now: no follow-up over them.
+      reply(message, pending.containsKey(f.key()) ? Future.succeededFuture(FollowUps.NOT_DUE)
+          : mailboxes.submit(f.key(), () -> pending.containsKey(f.key()) ? Future.succeededFuture(FollowUps.NOT_DUE)
+          : turns.followUp(f)));
     } else if (command instanceof SessionCommand.CloseIdle c) {
       reply(message, mailboxes.submit(c.key(), () -> turns.closeIfIdle(c.key(), c.idleSince())));
     } else {

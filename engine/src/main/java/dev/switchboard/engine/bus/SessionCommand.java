@@ -12,7 +12,8 @@ import java.time.Instant;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = SessionCommand.Deliver.class, name = "deliver"),
   @JsonSubTypes.Type(value = SessionCommand.Handoff.class, name = "handoff"),
-  @JsonSubTypes.Type(value = SessionCommand.CloseIdle.class, name = "close-idle")
+  @JsonSubTypes.Type(value = SessionCommand.CloseIdle.class, name = "close-idle"),
+  @JsonSubTypes.Type(value = SessionCommand.FollowUp.class, name = "follow-up")
 })
 public sealed interface SessionCommand extends BusMessage {
 
@@ -38,6 +39,21 @@ public sealed interface SessionCommand extends BusMessage {
   record CloseIdle(ConversationKey key, Instant idleSince) implements SessionCommand {
     public CloseIdle {
       Objects.requireNonNull(key, "key");
+    }
+  }
+
+  /**
+   * A follow-up schedule found the customer quiet since before {@code quietSince}. The session sends {@code text}
+   * (or, outside WhatsApp's 24-hour window, the approved template {@code templateName}, or nothing) only if the
+   * conversation is still with the bot, not opted out, the customer has not written since, and fewer than
+   * {@code maxFollowUps} follow-ups went out since the customer's last message. Replied with the outcome.
+   */
+  record FollowUp(ConversationKey key, Instant quietSince, String text, int maxFollowUps, String templateName,
+                  String templateLanguage) implements SessionCommand {
+    public FollowUp {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(quietSince, "quietSince");
+      Objects.requireNonNull(text, "text");
     }
   }
 

@@ -60,11 +60,28 @@ public sealed interface OutboundPayload {
     }
   }
 
-  /** An e-mail; the command's recipient is the address. */
-  record Email(String subject, String body) implements OutboundPayload {
+  /**
+   * An e-mail; the command's recipient is the address. {@code attachments} travel in the outbox with the command
+   * (base64), so a retry after a crash sends the same files; keep them small (reports are kilobytes).
+   */
+  record Email(String subject, String body, List<Attachment> attachments) implements OutboundPayload {
     public Email {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(body, "body");
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Email(String subject, String body) {
+      this(subject, body, List.of());
+    }
+  }
+
+  /** A file attached to an e-mail: its name, MIME type and content in base64. */
+  record Attachment(String name, String contentType, String base64) {
+    public Attachment {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(base64, "base64");
     }
   }
 
