@@ -22,6 +22,7 @@ import dev.switchboard.outbound.Outbox;
 import dev.switchboard.outbound.OutboundVerticle;
 import dev.switchboard.outbound.SandboxLog;
 import dev.switchboard.scheduler.SchedulerVerticle;
+import dev.switchboard.scheduler.TenantScheduleVerticle;
 import dev.switchboard.session.ConversationTurns;
 import dev.switchboard.session.SessionVerticle;
 import dev.switchboard.metrics.SwitchboardMetrics;
@@ -110,8 +111,8 @@ public final class Engine {
     boolean clustered = config.cluster().enabled();
     SessionLogVerticle sessionLog = clustered ? new SessionLogVerticle(config.cluster()) : null;
     ClusterStatus status = clustered ? new ClusterStatus(config.cluster().nodeId(), cluster) : null;
-    ConfigReloader reloader = new ConfigReloader(vertx, reload, directory, stores, clock,
-        clustered ? config.cluster().nodeId() : UUID.randomUUID().toString());
+    String node = clustered ? config.cluster().nodeId() : UUID.randomUUID().toString();
+    ConfigReloader reloader = new ConfigReloader(vertx, reload, directory, stores, clock, node);
     return TenantRegistry.seed(stores.tenants(), config.tenants(), clock)
         .compose(v -> reloader.listen())
         .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
@@ -132,6 +133,8 @@ public final class Engine {
               .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config.scheduler(), directory, stores, clock,
                   metrics, sessions, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clustered ? key -> false : backlog::holds), new DeploymentOptions()))
+              .compose(x -> vertx.deployVerticle(TenantScheduleVerticle.create(vertx, config.scheduler(), directory,
+                  stores, outbox, sessions, clock, metrics, node)))
               .compose(x -> clustered ? vertx.deployVerticle(
                   new SessionLogConsumer(config.cluster(), shards, completions, status, metrics))
                   : Future.succeededFuture(""))

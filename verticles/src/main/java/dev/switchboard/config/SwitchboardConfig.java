@@ -14,7 +14,7 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
     session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0, 0, 0) : session;
     outbound = outbound == null
         ? new OutboundConfig(null, null, null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : outbound;
-    scheduler = scheduler == null ? new SchedulerConfig(0, 0, null, null) : scheduler;
+    scheduler = scheduler == null ? new SchedulerConfig(0, 0, null, null, 0, 0) : scheduler;
     storage = storage == null ? new StorageConfig(null, 0, 0, null, null) : storage;
     tenants = tenants == null ? List.of() : List.copyOf(tenants);
     cluster = cluster == null ? ClusterConfig.disabled() : cluster;

@@ -16,12 +16,14 @@ import java.util.Set;
  * (a new intent, or more ways to say a built-in one; {@code keywords} is the older name); {@code zone} is where
  * relative dates ("amanhã") are resolved; {@code knowledge} are FAQ entries and documents the bot answers from (the
  * admin API adds more); {@code openai} configures the endpoint when {@code aiProvider} is {@code openai};
- * {@code extractionSchema} is the JSON Schema (written in YAML) that extraction fills, e.g. a service order.
+ * {@code extractionSchema} is the JSON Schema (written in YAML) that extraction fills, e.g. a service order;
+ * {@code schedules} are the tenant's own schedules (follow-ups, reports, roll-up; more through the admin API).
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,
                            List<IntegrationConfig> integrations, OpenAiConfig openai,
-                           Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge) {
+                           Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge,
+                           List<ScheduleConfig> schedules) {
   public static final String DEFAULT_ZONE = "America/Sao_Paulo";
 
   public TenantConfig {
@@ -39,6 +41,7 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
       throw new IllegalArgumentException("tenant " + id + ": zone " + zone + " is not a time zone (e.g. America/Sao_Paulo)");
     }
     knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
+    schedules = schedules == null ? List.of() : List.copyOf(schedules);
     Set<String> ids = new HashSet<>();
     for (KnowledgeEntry e : knowledge) {
       if (!ids.add(e.id())) {

@@ -1,5 +1,7 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.config.TenantConfig;
+import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.engine.event.ConversationKey;
 import io.vertx.core.Future;
@@ -56,6 +58,19 @@ final class AdminHttp {
     }
     ErrorReply.send(ctx, 403, "forbidden", "tenant " + tenantId + " is outside this credential's scope");
     return false;
+  }
+
+  /** The tenant in the path, if it exists and the caller may see it; otherwise the 403/404 is sent. */
+  static TenantConfig tenantParam(RoutingContext ctx, TenantDirectory directory) {
+    String id = ctx.pathParam("tenant");
+    if (!allowed(ctx, id)) {
+      return null;
+    }
+    TenantConfig tenant = directory.tenant(id).orElse(null);
+    if (tenant == null) {
+      ErrorReply.send(ctx, 404, "not_found", "no tenant " + id);
+    }
+    return tenant;
   }
 
   /** Service-wide routes (configuration, every tenant at once) are for the operator token only. */

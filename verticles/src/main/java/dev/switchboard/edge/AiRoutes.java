@@ -103,18 +103,10 @@ final class AiRoutes {
         }));
   }
 
-  /** The tenant in the path, if it exists and the caller may see it; otherwise the 403/404 is sent. */
   private TenantConfig tenantParam(RoutingContext ctx) {
-    String id = ctx.pathParam("tenant");
-    if (!AdminHttp.allowed(ctx, id)) {
-      return null;
-    }
-    TenantConfig tenant = directory.tenant(id).orElse(null);
-    if (tenant == null) {
-      ErrorReply.send(ctx, 404, "not_found", "no tenant " + id);
-    }
-    return tenant;
+    return AdminHttp.tenantParam(ctx, directory);
   }
+
 
   private void listKnowledge(RoutingContext ctx) {
     TenantConfig tenant = tenantParam(ctx);

@@ -69,6 +69,7 @@ public final class EdgeVerticle extends VerticleBase {
     new AdminRoutes(vertx, ports.stores(), ports.sandbox(), auth, ports.sessions(), ports.reloader()).mount(router);
     new ActionRoutes(vertx, ports.stores(), directory, ports.clock(), ports.outbox()).mount(router);
     new AiRoutes(vertx, directory, ports.stores().knowledge()).mount(router);
+    new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

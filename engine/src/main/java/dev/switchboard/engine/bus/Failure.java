@@ -26,6 +26,10 @@ public final class Failure extends RuntimeException {
     return new Failure(FailureCode.NOT_FOUND, what);
   }
 
+  public static Failure conflict(String why) {
+    return new Failure(FailureCode.CONFLICT, why);
+  }
+
   public static Failure badRequest(String why) {
     return new Failure(FailureCode.BAD_PAYLOAD, why);
   }
