@@ -16,6 +16,10 @@ import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
+import dev.switchboard.engine.report.MetricsDay;
+import dev.switchboard.engine.schedule.CatchUp;
+import dev.switchboard.engine.schedule.ScheduleJob;
+import dev.switchboard.engine.schedule.TenantSchedule;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.store.TenantRecord;
@@ -41,8 +45,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +88,11 @@ class AdminScopeTest {
     stores.tenants().upsert(new TenantRecord(OTHER, "rules", 60, List.of(), T0)).await();
     stores.tenants().upsert(new TenantRecord("alpha", "rules", 60, List.of(), T0)).await();
     sandbox.add(new SandboxLog.Entry(deadId, OTHER, "beta-wa", OTHER_CONTACT, OTHER_TEXT, T0));
+    // Named like the tenant, so the {id} the test puts in schedule paths hits it.
+    stores.tenantSchedules().put(new TenantSchedule(OTHER, OTHER, "beta report", "0 8 * * *", "America/Sao_Paulo",
+        ScheduleJob.ROLLUP, Map.of("days", 2), CatchUp.RUN_ONCE, false, T0, "api", T0), false).await();
+    stores.reports().replaceDay(OTHER, LocalDate.now(), List.of(new MetricsDay(OTHER, LocalDate.now(), "beta-wa",
+        1, 1, 1, 0, 0, 0, 0, null, null, 0, 0, 0))).await();
 
     var config = ConfigLoader.parse("adminToken: x", k -> null);
     var directory = new TenantDirectory(config);
@@ -94,6 +105,7 @@ class AdminScopeTest {
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC())).mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
+    new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
@@ -130,6 +142,10 @@ class AdminScopeTest {
     assertThat(stores.outbox().get(deadId).await().status()).isEqualTo(CommandStatus.DEAD);
     assertThat(stores.conversations().find(OTHER_KEY).await().state().name()).isEqualTo("BOT");
     assertThat(stores.outbox().list(OTHER, null, 100).await()).hasSize(1);
+    TenantSchedule schedule = stores.tenantSchedules().get(OTHER, OTHER).await();
+    assertThat(schedule).isNotNull();
+    assertThat(schedule.paused()).isFalse();
+    assertThat(stores.tenantSchedules().runs(OTHER, OTHER, 10).await()).isEmpty();
   }
 
   @Test
