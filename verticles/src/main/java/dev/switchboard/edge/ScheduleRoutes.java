@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 /**
  * {@code /admin/v1/tenants/{tenant}/schedules}: a tenant's schedules (create, read, replace, delete, pause, resume,
@@ -222,13 +221,12 @@ final class ScheduleRoutes {
   }
 
   static JsonObject json(MetricsDay d) {
-    return new JsonObject(Map.ofEntries(Map.entry("day", d.day().toString()), Map.entry("channel", d.channelId()),
-        Map.entry("conversations", d.conversations()), Map.entry("messagesIn", d.messagesIn()),
-        Map.entry("messagesOut", d.messagesOut()), Map.entry("handoffs", d.handoffs()),
-        Map.entry("aiFallbacks", d.aiFallbacks()), Map.entry("firstResponses", d.firstResponses()),
-        Map.entry("actionsSent", d.actionsSent()), Map.entry("actionsFailed", d.actionsFailed()),
-        Map.entry("actionsPending", d.actionsPending())))
-        .put("firstResponseP50Ms", d.firstResponseP50Ms()).put("firstResponseP90Ms", d.firstResponseP90Ms())
-        .put("firstResponseSumMs", d.firstResponseSumMs());
+    return new JsonObject().put("day", d.day().toString()).put("channel", d.channelId())
+        .put("conversations", d.conversations()).put("messagesIn", d.messagesIn()).put("messagesOut", d.messagesOut())
+        .put("handoffs", d.handoffs()).put("aiFallbacks", d.aiFallbacks()).put("firstResponses", d.firstResponses())
+        .put("firstResponseSumMs", d.firstResponseSumMs()).put("firstResponseP50Ms", d.firstResponseP50Ms())
+        .put("firstResponseP90Ms", d.firstResponseP90Ms()).put("actionsSent", d.actionsSent())
+        .put("actionsFailed", d.actionsFailed()).put("actionsPending", d.actionsPending());
   }
+
 }

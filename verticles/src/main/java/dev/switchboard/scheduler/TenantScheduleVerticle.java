@@ -214,8 +214,8 @@ public final class TenantScheduleVerticle extends VerticleBase {
             ? running.finished(RunStatus.SUCCEEDED, ended, null, ar.result())
             : running.finished(RunStatus.FAILED, ended, reason(ar.cause()), Map.of());
         metrics.schedulerRun(s.job().wire(), ar.succeeded() ? "ok" : "failed", Duration.between(occurrence, started));
-        LOG.info("schedule run ended tenant={} schedule={} run={} status={}", s.tenantId(), s.id(), runId,
-            done.status());
+        LOG.info("schedule run ended tenant={} schedule={} run={} status={}{}", s.tenantId(), s.id(), runId,
+            done.status(), ar.failed() ? " cause=" + ar.cause().getClass().getSimpleName() : "");
         store.record(done).eventually(() -> store.release(s.tenantId(), s.id(), runId))
             .onFailure(e -> LOG.warn("schedule run {} could not be logged cause={}", runId,
                 e.getClass().getSimpleName()));

@@ -58,7 +58,9 @@ public final class ReportBuilder {
       for (int i = 0; i < total.length; i++) {
         total[i] += c[i];
       }
-      totalP90 = p90 == null ? totalP90 : totalP90 == null ? p90 : Math.max(totalP90, p90);
+      if (p90 != null) {
+        totalP90 = totalP90 == null ? p90 : Long.valueOf(Math.max(totalP90, p90));
+      }
     }
     rows.add(channelRow("Total", total, totalP90));
     List<ReportTable.Section> sections = new ArrayList<>();
