@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * scheduled occurrence sends it again; both are in the execution log, and the roll-up is in metrics/daily.
  */
 class ScheduledReportsIT {
+  // Fields and hooks are package-visible: ScheduledReportsPostgresIT runs the same story on PostgreSQL.
   /** 12:00 in São Paulo on 10 May 2026. */
   static final Instant DAY = Instant.parse("2026-05-10T15:00:00Z");
   static final String SCHEDULES = "/admin/v1/tenants/acme/schedules";
