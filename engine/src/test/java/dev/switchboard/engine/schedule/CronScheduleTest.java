@@ -27,11 +27,17 @@ class CronScheduleTest {
   @Test
   void aTimeSkippedBySpringForwardDoesNotFireTwiceOrLoop() {
     CronSchedule cron = CronSchedule.parse("30 2 * * *", "America/New_York");
-    Instant first = cron.next(Instant.parse("2026-03-07T12:00:00Z")).orElseThrow();
-    Instant second = cron.next(first).orElseThrow();
-    assertThat(second).isAfter(first);
-    // 02:30 on 8 March does not exist; whatever runs that day, the next day is 02:30 EDT again.
-    assertThat(cron.next(Instant.parse("2026-03-08T12:00:00Z"))).contains(Instant.parse("2026-03-09T06:30:00Z"));
+    // 02:30 on 8 March 2026 does not exist in New York: that day has no occurrence, the next is 02:30 EDT on the 9th.
+    assertThat(cron.next(Instant.parse("2026-03-07T12:00:00Z"))).contains(Instant.parse("2026-03-09T06:30:00Z"));
+  }
+
+  @Test
+  void aTimeRepeatedByFallBackRunsOnce() {
+    CronSchedule cron = CronSchedule.parse("30 1 * * *", "America/New_York");
+    // 01:30 happens twice on 1 November 2026 (EDT, then EST): it runs at the first, and next on the 2nd.
+    Instant first = cron.next(Instant.parse("2026-10-31T12:00:00Z")).orElseThrow();
+    assertThat(first).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+    assertThat(cron.next(first)).contains(Instant.parse("2026-11-02T06:30:00Z"));
   }
 
   @Test
