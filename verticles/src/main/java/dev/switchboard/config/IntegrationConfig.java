@@ -4,12 +4,13 @@ import java.util.Objects;
 
 /**
  * An outbound-only integration of a tenant: {@code trello} (key, token, listId), {@code calcom} (apiKey),
- * {@code smtp} (host, port, username, password, from, startTls), {@code webhook} (url, signingSecret). Actions
- * addressed to its {@code id} go through the same outbox lifecycle as replies.
+ * {@code smtp} (host, port, username, password, from, startTls, or ssl for implicit TLS as on port 465),
+ * {@code webhook} (url, signingSecret). Actions addressed to its {@code id} go through the same outbox lifecycle
+ * as replies.
  */
 public record IntegrationConfig(String id, SenderKind type, String baseUrl, String key, String token, String listId,
                                 String apiKey, String host, int port, String username, String password, String from,
-                                boolean startTls, String url, String signingSecret) {
+                                boolean startTls, boolean ssl, String url, String signingSecret) {
   public IntegrationConfig {
     Objects.requireNonNull(id, "integration id");
     Objects.requireNonNull(type, "integration type of " + id);

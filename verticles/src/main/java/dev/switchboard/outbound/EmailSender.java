@@ -48,6 +48,8 @@ final class EmailSender implements Sender {
       // Without it a server that stops reading would hold this worker thread for as long as the socket lives.
       props.put("mail.smtp.writetimeout", String.valueOf(timeoutMs));
       props.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
+      // Implicit TLS (SMTPS, usually port 465): the connection is TLS from its first byte.
+      props.put("mail.smtp.ssl.enable", String.valueOf(smtp.ssl()));
       props.put("mail.smtp.auth", String.valueOf(smtp.username() != null));
       Session session = Session.getInstance(props);
       MimeMessage message = new MimeMessage(session);
