@@ -31,5 +31,6 @@ public final class AdminRoutesAccess {
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()))
         .mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
+    new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
   }
 }
