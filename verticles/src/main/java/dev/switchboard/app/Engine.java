@@ -13,6 +13,7 @@ import dev.switchboard.store.Storage;
 import dev.switchboard.engine.store.Stores;
 
 import dev.switchboard.ai.AiVerticle;
+import dev.switchboard.config.StorageConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.edge.EdgeVerticle;
@@ -119,7 +120,8 @@ public final class Engine {
         .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics, intents, stores.knowledge(), clock),
             new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
-            () -> new OutboundVerticle(config.outbound(), directory, stores, sandbox, clock, metrics, backlog), new DeploymentOptions()))
+            () -> new OutboundVerticle(config.outbound(), directory, stores, sandbox, clock, metrics, backlog,
+                config.storage().mode() == StorageConfig.Mode.POSTGRES), new DeploymentOptions()))
         .compose(id -> vertx.deployVerticle(
             () -> new SessionVerticle(shard.getAndIncrement(), config.session(), turns, metrics, completions, backlog),
             new DeploymentOptions().setInstances(config.session().shards())))

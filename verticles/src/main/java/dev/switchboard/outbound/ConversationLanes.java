@@ -46,6 +46,11 @@ final class ConversationLanes {
     }
   }
 
+  /** Whether the conversation has commands queued here. */
+  boolean has(ConversationKey key) {
+    return lanes.containsKey(key);
+  }
+
   int size() {
     return lanes.values().stream().mapToInt(Map::size).sum();
   }

@@ -34,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.switchboard.engine.event.ConversationKey;
 import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Moves outbox commands PENDING → SENDING → SENT | RETRY | DEAD. A command is claimed with a compare-and-set
@@ -42,6 +44,8 @@ import java.util.LinkedHashSet;
  */
 public final class OutboundVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
+  /** Older unsettled commands read per conversation when its lane starts (more is a backlog the scan will bring). */
+  private static final int OLDER_READ = 50;
   private final OutboundConfig config;
   private final TenantDirectory directory;
   private final Stores stores;
@@ -55,6 +59,10 @@ public final class OutboundVerticle extends VerticleBase {
   private final HandedOver handedOver = new HandedOver();
   private final SendHints hints = new SendHints();
   private final TurnBacklog backlog;
+  /** Durable storage: commands another node or an earlier process claimed may precede this node's (see admit). */
+  private final boolean orderAcrossProcesses;
+  /** Conversations whose older unsettled commands are being read from the store; not pumped meanwhile. */
+  private final Set<ConversationKey> loading = new HashSet<>();
   /** Conversations with a command ready while {@code maxInFlight} sends were under way, in the order they came. */
   private final LinkedHashSet<ConversationKey> waiting =
       new LinkedHashSet<>();
@@ -67,8 +75,9 @@ public final class OutboundVerticle extends VerticleBase {
   private long scanTimer = -1;
 
   public OutboundVerticle(OutboundConfig config, TenantDirectory directory, Stores stores, SandboxLog sandbox,
-                          Clock clock, SwitchboardMetrics metrics, TurnBacklog backlog) {
+                          Clock clock, SwitchboardMetrics metrics, TurnBacklog backlog, boolean orderAcrossProcesses) {
     this.backlog = backlog;
+    this.orderAcrossProcesses = orderAcrossProcesses;
     this.metrics = metrics;
     this.config = config;
     this.directory = directory;
@@ -104,8 +113,7 @@ public final class OutboundVerticle extends VerticleBase {
     return Future.join(
         vertx.eventBus().<SendCommand>localConsumer(Addresses.OUTBOUND_SEND, m -> {
           hints.remember(m.body());
-          lanes.enqueue(m.body().key(), m.body().createdAt(), m.body().commandId());
-          pump(m.body().key());
+          admit(m.body().key(), m.body().createdAt(), m.body().commandId());
         }).completion(),
         vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion(),
         // Cluster-wide: the hand-off may have run on another node.
@@ -122,9 +130,31 @@ public final class OutboundVerticle extends VerticleBase {
 
   /** Due commands (retries, and any whose nudge was lost, e.g. after a restart) join their lanes, oldest first. */
   private void scanDue() {
-    stores.outbox().due(clock.instant(), 200).onSuccess(list -> {
-      list.forEach(c -> lanes.enqueue(c.key(), c.createdAt(), c.id()));
-      list.stream().map(OutboundCommand::key).distinct().forEach(this::pump);
+    stores.outbox().due(clock.instant(), 200).onSuccess(list -> list.forEach(c -> admit(c.key(), c.createdAt(), c.id())));
+  }
+
+  /**
+   * Queues a command in its conversation's lane and pumps the lane. A lane is ordered within this process; with
+   * durable storage an older reply of the same conversation may be held elsewhere — claimed by a node that died
+   * (its lease not over yet) or by the process before a restart, or still PENDING on the node that owned the
+   * conversation before a rebalance. So a lane that starts here first reads the conversation's older unsettled
+   * commands and queues them ahead: this reply waits until they are sent (or taken back and sent) and the
+   * customer gets the answers in order. A failed read does not hold the reply back.
+   */
+  private void admit(ConversationKey key, Instant createdAt, String id) {
+    boolean fresh = orderAcrossProcesses && !lanes.has(key) && !loading.contains(key);
+    lanes.enqueue(key, createdAt, id);
+    if (!fresh) {
+      pump(key);
+      return;
+    }
+    loading.add(key);
+    stores.outbox().openBefore(key, createdAt, id, OLDER_READ).onComplete(ar -> {
+      loading.remove(key);
+      if (ar.succeeded()) {
+        ar.result().forEach(c -> lanes.enqueue(c.key(), c.createdAt(), c.id()));
+      }
+      pump(key);
     });
   }
 
@@ -134,6 +164,9 @@ public final class OutboundVerticle extends VerticleBase {
    * request's timeout would already be running (under load, queued sends timed out and came back as retries).
    */
   private void pump(ConversationKey key) {
+    if (loading.contains(key)) {
+      return;
+    }
     if (inFlight >= config.maxInFlight()) {
       waiting.add(key);
       return;

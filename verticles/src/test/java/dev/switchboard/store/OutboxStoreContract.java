@@ -43,6 +43,29 @@ abstract class OutboxStoreContract {
     assertThat(await(outbox().get(c.id())).attempts()).isEqualTo(1);
   }
 
+  /** What must go before a reply: the conversation's older commands not settled yet, whoever claimed them. */
+  @Test
+  void openBeforeListsTheConversationsOlderUnsettledCommandsOldestFirst() {
+    String contact = "+5511900000077";
+    OutboundCommand sentOld = command("acme:wa/wamid.ob1:0", contact, T0.minusSeconds(30));
+    OutboundCommand claimedElsewhere = command("acme:wa/wamid.ob2:0", contact, T0.minusSeconds(20));
+    OutboundCommand pendingSameInstant = command("acme:wa/wamid.ob3:0", contact, T0);
+    OutboundCommand reply = command("acme:wa/wamid.ob4:0", contact, T0);
+    OutboundCommand newer = command("acme:wa/wamid.ob5:0", contact, T0.plusSeconds(5));
+    OutboundCommand otherConversation = command("acme:wa/wamid.ob6:0", "+5511900000078", T0.minusSeconds(60));
+    for (OutboundCommand c : List.of(sentOld, claimedElsewhere, pendingSameInstant, reply, newer, otherConversation)) {
+      await(outbox().addIfAbsent(c));
+    }
+    OutboundCommand sending = sentOld.sending(T0.plusSeconds(30));
+    await(outbox().transition(CommandStatus.PENDING, sending));
+    await(outbox().transition(CommandStatus.SENDING, sending.sent("wamid.provider.ob1")));
+    await(outbox().transition(CommandStatus.PENDING, claimedElsewhere.sending(T0.plusSeconds(30))));
+    assertThat(await(outbox().openBefore(reply.key(), reply.createdAt(), reply.id(), 10)))
+        .extracting(OutboundCommand::id).containsExactly(claimedElsewhere.id(), pendingSameInstant.id());
+    assertThat(await(outbox().openBefore(reply.key(), reply.createdAt(), reply.id(), 1))).hasSize(1);
+    assertThat(await(outbox().openBefore(sentOld.key(), sentOld.createdAt(), sentOld.id(), 10))).isEmpty();
+  }
+
   /** Many claims at once (group-committed on PostgreSQL), each command claimed by two senders: one wins each. */
   @Test
   void concurrentClaimsEachWinOnce() {

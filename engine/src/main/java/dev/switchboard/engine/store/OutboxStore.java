@@ -1,5 +1,6 @@
 package dev.switchboard.engine.store;
 
+import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import io.vertx.core.Future;
@@ -31,6 +32,13 @@ public interface OutboxStore {
 
   /** PENDING or RETRY commands whose next attempt is due, and SENDING ones whose lease is over; oldest first. */
   Future<List<OutboundCommand>> due(Instant now, int limit);
+
+  /**
+   * The conversation's commands created before the command {@code id} created at {@code createdAt} (ties broken by
+   * id, as lanes order them) that are not settled yet — PENDING, RETRY, or SENDING under another process's claim —
+   * oldest first: what must go to the provider before it does, whichever node or process holds them.
+   */
+  Future<List<OutboundCommand>> openBefore(ConversationKey key, Instant createdAt, String id, int limit);
 
   /**
    * Deletes up to {@code limit} settled commands (SENT or DEAD) created before {@code before} (retention); commands

@@ -3,6 +3,7 @@ package dev.switchboard.store.pg;
 import static dev.switchboard.store.pg.PgRows.ts;
 
 import dev.switchboard.engine.bus.Json;
+import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.store.OutboxStore;
@@ -84,6 +85,16 @@ public final class PgOutboxStore implements OutboxStore {
     return pool.preparedQuery("SELECT command::text FROM outbox WHERE status IN ('PENDING', 'RETRY', 'SENDING') "
             + "AND (next_attempt_at IS NULL OR next_attempt_at <= $1) ORDER BY created_at LIMIT $2")
         .execute(Tuple.of(ts(now), limit))
+        .map(PgOutboxStore::commands);
+  }
+
+  @Override
+  public Future<List<OutboundCommand>> openBefore(ConversationKey key, Instant createdAt, String id, int limit) {
+    // Served by the partial index outbox_open_conversation (V9): only unsettled rows are in it.
+    return pool.preparedQuery("SELECT command::text FROM outbox WHERE conversation_key = $1 "
+            + "AND status IN ('PENDING', 'RETRY', 'SENDING') AND (created_at, id) < ($2, $3) "
+            + "ORDER BY created_at, id LIMIT $4")
+        .execute(Tuple.of(key.asString(), ts(createdAt), id, limit))
         .map(PgOutboxStore::commands);
   }
 

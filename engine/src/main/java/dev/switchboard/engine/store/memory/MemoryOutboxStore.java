@@ -1,5 +1,6 @@
 package dev.switchboard.engine.store.memory;
 
+import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.store.OutboxStore;
@@ -88,6 +89,18 @@ public final class MemoryOutboxStore implements OutboxStore {
       }
     }
     return Future.succeededFuture(purged);
+  }
+
+  @Override
+  public Future<List<OutboundCommand>> openBefore(ConversationKey key, Instant createdAt, String id, int limit) {
+    Comparator<OutboundCommand> order = Comparator.comparing(OutboundCommand::createdAt)
+        .thenComparing(OutboundCommand::id);
+    return Future.succeededFuture(open.stream().map(commands::get)
+        .filter(c -> c != null && unsettled(c) && c.key().equals(key)
+            && (c.createdAt().isBefore(createdAt) || c.createdAt().equals(createdAt) && c.id().compareTo(id) < 0))
+        .sorted(order)
+        .limit(limit)
+        .toList());
   }
 
   @Override
