@@ -41,7 +41,7 @@ public final class PgStores {
         .map(v -> new Stores(new PgInboxStore(pool, ingest, config.inboxBatch(), config.inboxInFlight()),
             new PgConversationStore(pool, config.stepBatch(), config.stepInFlight()), new PgOutboxStore(pool, sends),
             new PgAuditStore(pool), new PgScheduleStore(pool), new PgTenantScheduleStore(pool),
-            new PgReportStore(pool), new PgTenantStore(pool),
+            new PgReportStore(pool), new PgTenantStore(pool), new PgApiTokenStore(pool),
             new PgKnowledgeStore(pool),
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
