@@ -5,6 +5,7 @@ import dev.switchboard.engine.health.DependencyCheck;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.OperatorToken;
+import dev.switchboard.edge.auth.TenantApiTokens;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.HttpConfig;
@@ -65,11 +66,13 @@ public final class EdgeVerticle extends VerticleBase {
     new WebhookRoutes(vertx, directory, config.http(), ports.clock(), metrics).mount(router);
     new WebchatSocket(vertx, directory, ports.clock(), config.http().ingestTimeoutMs()).mount(router);
     // Every kind of admin credential is recognised here, once; routes only ask the resolved Caller.
-    AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken())));
+    AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken()),
+        new TenantApiTokens(ports.stores().apiTokens())));
     new AdminRoutes(vertx, ports.stores(), ports.sandbox(), auth, ports.sessions(), ports.reloader()).mount(router);
     new ActionRoutes(vertx, ports.stores(), directory, ports.clock(), ports.outbox()).mount(router);
     new AiRoutes(vertx, directory, ports.stores().knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
+    new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

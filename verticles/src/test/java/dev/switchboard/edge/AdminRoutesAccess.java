@@ -32,5 +32,6 @@ public final class AdminRoutesAccess {
         .mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
+    new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
   }
 }

@@ -20,6 +20,7 @@ import dev.switchboard.engine.report.MetricsDay;
 import dev.switchboard.engine.schedule.CatchUp;
 import dev.switchboard.engine.schedule.ScheduleJob;
 import dev.switchboard.engine.schedule.TenantSchedule;
+import dev.switchboard.engine.store.ApiToken;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.store.TenantRecord;
@@ -65,6 +66,8 @@ class AdminScopeTest {
   static final String OTHER = "beta-corp";
   static final String OTHER_CONTACT = "5511999990002";
   static final String OTHER_TEXT = "segredo-do-beta";
+  // Named like the tenant, so the {id} the test puts in token paths hits it.
+  static final String OTHER_TOKEN = OTHER;
   static final ConversationKey OTHER_KEY = new ConversationKey(OTHER, "beta-wa", "+" + OTHER_CONTACT);
   static final ConversationKey OWN_KEY = new ConversationKey("alpha", "alpha-wa", "+5511988887777");
   static final Instant T0 = Instant.parse("2026-11-20T13:00:00Z");
@@ -88,6 +91,7 @@ class AdminScopeTest {
     stores.tenants().upsert(new TenantRecord(OTHER, "rules", 60, List.of(), T0)).await();
     stores.tenants().upsert(new TenantRecord("alpha", "rules", 60, List.of(), T0)).await();
     sandbox.add(new SandboxLog.Entry(deadId, OTHER, "beta-wa", OTHER_CONTACT, OTHER_TEXT, T0));
+    stores.apiTokens().add(new ApiToken(OTHER_TOKEN, OTHER, "beta erp", "00", "operator", T0, null)).await();
     // Named like the tenant, so the {id} the test puts in schedule paths hits it.
     stores.tenantSchedules().put(new TenantSchedule(OTHER, OTHER, "beta report", "0 8 * * *", "America/Sao_Paulo",
         ScheduleJob.ROLLUP, Map.of("days", 2), CatchUp.RUN_ONCE, false, T0, "api", T0), false).await();
@@ -106,6 +110,7 @@ class AdminScopeTest {
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC())).mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
+    new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
@@ -142,6 +147,8 @@ class AdminScopeTest {
     assertThat(stores.outbox().get(deadId).await().status()).isEqualTo(CommandStatus.DEAD);
     assertThat(stores.conversations().find(OTHER_KEY).await().state().name()).isEqualTo("BOT");
     assertThat(stores.outbox().list(OTHER, null, 100).await()).hasSize(1);
+    assertThat(stores.apiTokens().find(OTHER_TOKEN).await().revoked()).isFalse();
+    assertThat(stores.apiTokens().list(OTHER).await()).hasSize(1);
     TenantSchedule schedule = stores.tenantSchedules().get(OTHER, OTHER).await();
     assertThat(schedule).isNotNull();
     assertThat(schedule.paused()).isFalse();
