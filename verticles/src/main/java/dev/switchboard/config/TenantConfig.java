@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.engine.hours.BusinessHours;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.switchboard.engine.ai.knowledge.KnowledgeEntry;
 import java.time.DateTimeException;
@@ -17,13 +18,16 @@ import java.util.Set;
  * relative dates ("amanhã") are resolved; {@code knowledge} are FAQ entries and documents the bot answers from (the
  * admin API adds more); {@code openai} configures the endpoint when {@code aiProvider} is {@code openai};
  * {@code extractionSchema} is the JSON Schema (written in YAML) that extraction fills, e.g. a service order;
- * {@code schedules} are the tenant's own schedules (follow-ups, reports, roll-up; more through the admin API).
+ * {@code schedules} are the tenant's own schedules (follow-ups, reports, roll-up; more through the admin API);
+ * {@code businessHours} when the bot answers normally (outside them: the {@code outOfHours} template, once per
+ * closed period); {@code inboundLimit} how many messages of one contact it answers.
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,
                            List<IntegrationConfig> integrations, OpenAiConfig openai,
                            Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge,
-                           List<ScheduleConfig> schedules) {
+                           List<ScheduleConfig> schedules, BusinessHoursConfig businessHours,
+                           InboundLimitConfig inboundLimit) {
   public static final String DEFAULT_ZONE = "America/Sao_Paulo";
 
   public TenantConfig {
@@ -42,6 +46,13 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
     }
     knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
     schedules = schedules == null ? List.of() : List.copyOf(schedules);
+    if (businessHours != null) {
+      try {
+        hours(businessHours, zone);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("tenant " + id + ": " + e.getMessage(), e);
+      }
+    }
     Set<String> ids = new HashSet<>();
     for (KnowledgeEntry e : knowledge) {
       if (!ids.add(e.id())) {
@@ -60,6 +71,15 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
 
   public String template(String name) {
     return templates.get(name);
+  }
+
+  /** The opening hours; always open when none are configured. */
+  public BusinessHours hours() {
+    return businessHours == null ? BusinessHours.always(zoneId()) : hours(businessHours, zone);
+  }
+
+  private static BusinessHours hours(BusinessHoursConfig c, String tenantZone) {
+    return BusinessHours.parse(c.zone() == null ? tenantZone : c.zone(), c.weekly(), c.holidays());
   }
 
   public ZoneId zoneId() {

@@ -100,6 +100,12 @@ public final class SwitchboardMetrics {
   }
 
   /** outcome: ok, failed. */
+  /** A tenant policy changed a turn's answer: throttled, out_of_hours, out_of_hours_silent, handoff_out_of_hours. */
+  public void inboundPolicy(String tenant, String outcome) {
+    Counter.builder("sb_inbound_policy_total").description("Turns whose answer a tenant policy changed")
+        .tags("tenant", tenant, "outcome", outcome).register(registry).increment();
+  }
+
   public void schedulerRun(String job, String outcome, Duration lag) {
     Counter.builder("sb_scheduler_runs_total").description("Scheduled occurrences run")
         .tags("job", job, "outcome", outcome).register(registry).increment();

@@ -68,11 +68,13 @@ public final class ConversationTurns {
   private final Outbox outbox;
   private final IntentModels intents;
   private final FollowUps followUps;
+  private final InboundPolicy policy;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
                            SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents) {
     this.intents = intents;
     this.followUps = new FollowUps(stores, directory, outbox, clock);
+    this.policy = new InboundPolicy(stores.rateLimiter(), stores.conversations(), metrics);
     this.backlog = backlog;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -210,8 +212,11 @@ public final class ConversationTurns {
     return switch (decision.answer) {
       case NONE -> Future.succeededFuture(new Answered(null, false));
       case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));
-      case HANDOFF_NOTICE -> Future.succeededFuture(new Answered(tenant.template("handoff"), false));
-      case AI -> askAi(tenant, decision.conversation.key(), batch, cid, decision.classified);
+      case HANDOFF_NOTICE -> policy.apply(tenant, decision.conversation.key(), true, clock.instant())
+          .map(v -> new Answered(v.proceed() ? tenant.template("handoff") : v.text(), false));
+      case AI -> policy.apply(tenant, decision.conversation.key(), false, clock.instant())
+          .compose(v -> v.proceed() ? askAi(tenant, decision.conversation.key(), batch, cid, decision.classified)
+              : Future.succeededFuture(new Answered(v.text(), false)));
     };
   }
 
