@@ -7,16 +7,11 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.tenant.IntentModels;
-import dev.switchboard.config.AiProviderKind;
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;
-import dev.switchboard.engine.ai.intent.IntentClassifier;
 import dev.switchboard.engine.bus.Addresses;
-import dev.switchboard.engine.bus.AiReply;
-import dev.switchboard.engine.bus.AiRequest;
 import dev.switchboard.engine.bus.ConversationStateChanged;
-import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
@@ -33,7 +28,6 @@ import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.outbound.Outbox;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,12 +38,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 
 /**
  * The steps a session runs on a conversation's mailbox: a customer turn, an agent hand-off or hand-back, and
@@ -69,12 +59,14 @@ public final class ConversationTurns {
   private final IntentModels intents;
   private final FollowUps followUps;
   private final InboundPolicy policy;
+  private final AiAsk ai;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
                            SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents) {
     this.intents = intents;
     this.followUps = new FollowUps(stores, directory, outbox, clock);
     this.policy = new InboundPolicy(stores.rateLimiter(), stores.conversations(), metrics);
+    this.ai = new AiAsk(bus, stores, config, metrics);
     this.backlog = backlog;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -203,11 +195,6 @@ public final class ConversationTurns {
     });
   }
 
-  /** The bot's answer text for this turn, or null for silence. */
-  /** The bot's answer: {@code text} null for silence; {@code fallback} when the AI failed. */
-  private record Answered(String text, boolean fallback) {
-  }
-
   private Future<Answered> answer(TenantConfig tenant, TurnDecision decision, List<MessageReceived> batch, String cid) {
     return switch (decision.answer) {
       case NONE -> Future.succeededFuture(new Answered(null, false));
@@ -215,55 +202,9 @@ public final class ConversationTurns {
       case HANDOFF_NOTICE -> policy.apply(tenant, decision.conversation.key(), true, clock.instant())
           .map(v -> new Answered(v.proceed() ? tenant.template("handoff") : v.text(), false));
       case AI -> policy.apply(tenant, decision.conversation.key(), false, clock.instant())
-          .compose(v -> v.proceed() ? askAi(tenant, decision.conversation.key(), batch, cid, decision.classified)
+          .compose(v -> v.proceed() ? ai.ask(tenant, decision.conversation.key(), batch, cid, decision.classified)
               : Future.succeededFuture(new Answered(v.text(), false)));
     };
-  }
-
-  private Future<Answered> askAi(TenantConfig tenant, ConversationKey key, List<MessageReceived> batch, String cid,
-                                 IntentClassifier.Classification classified) {
-    String text = batch.stream().map(m -> m.content().text()).filter(t -> !t.isBlank())
-        .collect(Collectors.joining("\n"));
-    long started = System.nanoTime();
-    // The rules provider answers from the current turn alone: do not read the history it would ignore.
-    Future<List<Turn>> recent = tenant.aiProvider() == AiProviderKind.RULES ? Future.succeededFuture(List.of())
-        : stores.conversations().messages(key, config.historyTurns());
-    // A history that cannot be read is a storage failure, not an AI failure: the turn fails and its events stay
-    // unprocessed for the inbox sweeper, instead of the customer getting the "instability" fallback.
-    return recent.compose(history -> {
-      long deadline = System.currentTimeMillis() + config.aiTimeoutMs();
-      AiRequest request = new AiRequest(tenant.id(), key.logId(), text, history, deadline, classified);
-      return askOnce(request, cid, config.aiTimeoutMs())
-          .recover(e -> {
-            long left = deadline - System.currentTimeMillis();
-            // In a cluster the request may have gone to a node that just died (its handlers linger in the
-            // registry until the membership notices): a delivery failure, not an AI failure, so ask again.
-            return undelivered(e) && left > 0 ? askOnce(request, cid, left) : Future.failedFuture(e);
-          })
-          .map(reply -> {
-            metrics.ai(tenant.id(), reply.body().provider(), reply.body().fallback() ? "fallback" : "ok",
-                Duration.ofNanos(System.nanoTime() - started));
-            return new Answered(reply.body().text(), reply.body().fallback());
-          })
-          .recover(e -> {
-            metrics.ai(tenant.id(), tenant.aiProvider().wire(), "fallback",
-                Duration.ofNanos(System.nanoTime() - started));
-            LOG.warn("ai unavailable {} conversation={} cause={}, using fallback", kv("cid", cid), key.logId(),
-                e.getClass().getSimpleName());
-            return Future.succeededFuture(new Answered(tenant.template("fallback"), true));
-          });
-    });
-  }
-
-  private Future<Message<AiReply>> askOnce(AiRequest request, String cid, long timeoutMs) {
-    return bus.request(Addresses.AI, request,
-        new DeliveryOptions().setSendTimeout(timeoutMs).addHeader(Correlation.HEADER, cid));
-  }
-
-  private static boolean undelivered(Throwable e) {
-    return e instanceof ReplyException re
-        && (re.failureType() == ReplyFailure.NO_HANDLERS
-        || re.failureType() == ReplyFailure.ERROR);
   }
 
   private OutboundCommand command(Conversation conversation, String sourceEventId, String text, Instant now,
