@@ -149,4 +149,34 @@ class OpenAiProviderIT {
   private static String scrape(TestEngine t) {
     return Await.of(t.client.get("/metrics").send()).bodyAsString();
   }
+
+  /**
+   * A newer message arrives while the AI is still answering the older one and is held in the debounce window when
+   * that answer comes: the older turn's reply is discarded (never sent), the newer turn answers, and both messages
+   * stay in the conversation. (A message already queued behind the turn does not discard it: each message of a
+   * one-at-a-time exchange keeps its own answer.)
+   */
+  @Test
+  void aReplySupersededByANewerMessageIsNeverSent() throws InterruptedException {
+    try (FakeProvider openai = new FakeProvider().start();
+         TestEngine t = new TestEngine(Map.of("OPENAI_URL", openai.url() + "/v1", "OPENAI_TIMEOUT_MS", "5000",
+             "DEBOUNCE_MS", "3000"))) {
+      openai.respond(r -> new JsonObject(r.body()).encode().contains("primeira pergunta")
+          && !new JsonObject(r.body()).encode().contains("segunda pergunta")
+          ? new FakeProvider.Response(200, answer("other", "resposta velha"), null, 1500)
+          : new FakeProvider.Response(200, answer("other", "resposta nova")));
+      String from = "5511988880077";
+      say(t, from, "primeira pergunta");
+      assertThat(Await.until(() -> openai.received().size() == 1, 10_000)).as("the first turn asked the AI").isTrue();
+      say(t, from, "segunda pergunta");
+      assertThat(replyTo(t, from)).isEqualTo("resposta nova");
+      Thread.sleep(2000); // past the slow answer: the discarded reply must not follow
+      assertThat(t.engine.sandbox().list("bot2", 1000).stream().filter(e -> e.recipient().equals(from))
+          .map(e -> e.text())).containsExactly("resposta nova");
+      JsonArray messages = Await.of(t.adminGet("/admin/v1/conversations/" + TestEngine.key("bot2", "wa-ai", "+" + from)
+          + "/messages")).bodyAsJsonObject().getJsonArray("items");
+      assertThat(messages.stream().map(m -> ((JsonObject) m).getString("direction")))
+          .containsExactly("INBOUND", "INBOUND", "OUTBOUND");
+    }
+  }
 }
