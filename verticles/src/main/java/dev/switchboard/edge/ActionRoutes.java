@@ -7,6 +7,9 @@ import dev.switchboard.engine.bus.Correlation;
 import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.event.ChannelType;
 import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.session.SessionGateway;
+import dev.switchboard.engine.channel.PhoneNumbers;
+import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.outbound.Outbox;
 import dev.switchboard.engine.outbound.OutboundCommand;
@@ -35,8 +38,11 @@ final class ActionRoutes {
   private final TenantDirectory directory;
   private final Clock clock;
   private final Outbox outbox;
+  private final SessionGateway sessions;
 
-  ActionRoutes(Vertx vertx, Stores stores, TenantDirectory directory, Clock clock, Outbox outbox) {
+  ActionRoutes(Vertx vertx, Stores stores, TenantDirectory directory, Clock clock, Outbox outbox,
+               SessionGateway sessions) {
+    this.sessions = sessions;
     this.vertx = vertx;
     this.stores = stores;
     this.directory = directory;
@@ -86,10 +92,40 @@ final class ActionRoutes {
       return;
     }
     String id = OutboundCommand.forRequest(tenant, target, sourceId);
-    OutboundCommand command = OutboundCommand.pending(id, new ConversationKey(tenant, target, recipient), type, sender,
-        recipient, payload, clock.instant(), Correlation.fromHeader(ctx.request().getHeader(Correlation.HEADER)));
-    AdminHttp.respond(ctx, 202, outbox.enqueue(command, AdminHttp.actor(ctx, body))
-        .map(done -> result(done.command(), done.created())));
+    String cid = Correlation.fromHeader(ctx.request().getHeader(Correlation.HEADER));
+    String actor = AdminHttp.actor(ctx, body);
+    if (channel.isEmpty()) {
+      OutboundCommand command = OutboundCommand.pending(id, new ConversationKey(tenant, target, recipient), null,
+          sender, recipient, payload, clock.instant(), cid);
+      AdminHttp.respond(ctx, 202, outbox.enqueue(command, actor).map(done -> result(done.command(), done.created())));
+      return;
+    }
+    // A message to a customer belongs to their conversation: the same contact key the channel's webhooks make
+    // (WhatsApp: +digits), written there by the conversation's session together with its command.
+    ContactAddress to;
+    try {
+      to = ContactAddress.of(type, recipient);
+    } catch (RuntimeException e) {
+      ErrorReply.send(ctx, 400, "bad_request", "recipient is not a phone number for this WhatsApp channel");
+      return;
+    }
+    ConversationKey key = new ConversationKey(tenant, target, to.contactId());
+    OutboundCommand command = OutboundCommand.pending(id, key, type, sender, to.replyTo(), payload, clock.instant(),
+        cid);
+    AdminHttp.respond(ctx, 202, sessions.submit(new SessionCommand.AgentMessage(key, command, actor), cid)
+        .compose(accepted -> stores.outbox().get(id)
+            .map(stored -> result(stored == null ? command : stored, "CREATED".equals(accepted.state())))));
+  }
+
+  /** A channel's contact id (the conversation key's part) and the provider's address for a recipient. */
+  private record ContactAddress(String contactId, String replyTo) {
+    static ContactAddress of(ChannelType type, String recipient) {
+      if (type != ChannelType.WHATSAPP) {
+        return new ContactAddress(recipient, recipient);
+      }
+      String canonical = PhoneNumbers.canonical(recipient);
+      return new ContactAddress(canonical, recipient.replaceAll("[^0-9]", ""));
+    }
   }
 
   private static JsonObject result(OutboundCommand c, boolean created) {

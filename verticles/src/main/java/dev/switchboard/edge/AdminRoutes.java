@@ -1,5 +1,11 @@
 package dev.switchboard.edge;
 
+import java.util.Map;
+import java.util.List;
+import java.util.HashMap;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.conversation.Direction;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.tenant.ConfigReloader;
@@ -85,11 +91,25 @@ final class AdminRoutes {
     if (key == null) {
       return;
     }
-    AdminHttp.respond(ctx, stores.conversations().messages(key, AdminHttp.limit(ctx)).map(turns -> {
-      JsonArray items = new JsonArray();
-      turns.forEach(t -> items.add(new JsonObject().put("direction", t.direction().name()).put("text", t.text())
-          .put("eventId", t.eventId()).put("at", t.at().toString())));
-      return new JsonObject().put("key", key.asString()).put("items", items);
+    AdminHttp.respond(ctx, stores.conversations().messages(key, AdminHttp.limit(ctx)).compose(turns -> {
+      // An outbound message's eventId is its outbox command: its status and the provider's delivery report.
+      List<String> ids = turns.stream().filter(t -> t.direction() == Direction.OUTBOUND && t.eventId() != null)
+          .map(Turn::eventId).toList();
+      return stores.outbox().getAll(ids).map(commands -> {
+        Map<String, OutboundCommand> byId = new HashMap<>();
+        commands.forEach(c -> byId.put(c.id(), c));
+        JsonArray items = new JsonArray();
+        turns.forEach(t -> {
+          JsonObject item = new JsonObject().put("direction", t.direction().name()).put("text", t.text())
+              .put("eventId", t.eventId()).put("at", t.at().toString());
+          OutboundCommand c = t.eventId() == null ? null : byId.get(t.eventId());
+          if (t.direction() == Direction.OUTBOUND && c != null) {
+            item.put("status", c.status().name()).put("delivery", c.delivery().name());
+          }
+          items.add(item);
+        });
+        return new JsonObject().put("key", key.asString()).put("items", items);
+      });
     }));
   }
 

@@ -69,7 +69,7 @@ public final class EdgeVerticle extends VerticleBase {
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken()),
         new TenantApiTokens(ports.stores().apiTokens())));
     new AdminRoutes(vertx, ports.stores(), ports.sandbox(), auth, ports.sessions(), ports.reloader()).mount(router);
-    new ActionRoutes(vertx, ports.stores(), directory, ports.clock(), ports.outbox()).mount(router);
+    new ActionRoutes(vertx, ports.stores(), directory, ports.clock(), ports.outbox(), ports.sessions()).mount(router);
     new AiRoutes(vertx, directory, ports.stores().knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);

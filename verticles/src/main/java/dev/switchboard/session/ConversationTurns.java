@@ -24,6 +24,7 @@ import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
+import dev.switchboard.engine.store.ActionAudit;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.outbound.Outbox;
@@ -160,6 +161,26 @@ public final class ConversationTurns {
   /** A scheduled follow-up; answers with what it did (see {@link FollowUps}). */
   public Future<String> followUp(SessionCommand.FollowUp command) {
     return followUps.send(command);
+  }
+
+  /**
+   * A person's message through the admin API: written to the conversation with its command in one step (a repeat of
+   * the same id writes nothing). It goes to the provider's own address for the contact when the conversation knows it.
+   */
+  public Future<String> agentMessage(SessionCommand.AgentMessage a) {
+    OutboundCommand asked = a.command();
+    return stores.outbox().get(asked.id()).compose(existing -> existing != null ? Future.succeededFuture("EXISTS")
+        : stores.conversations().find(a.key()).compose(c -> {
+          Instant now = clock.instant();
+          Conversation conversation = c != null ? c.touched(now) : Conversation.open(a.key(), asked.recipient(), now);
+          OutboundCommand command = OutboundCommand.pending(asked.id(), a.key(), asked.channelType(), asked.sender(),
+              conversation.replyTo(), asked.payload(), asked.createdAt(), asked.correlationId());
+          Turn turn = new Turn(Direction.OUTBOUND, AgentText.of(command.payload()), command.id(), now);
+          return commit(new SessionStep(conversation, List.of(turn), List.of(), List.of(command), List.of()))
+              .compose(v -> stores.audit().recordAction(new ActionAudit(a.key().tenantId(), "enqueue", command.id(),
+                  a.actor(), now)))
+              .map("CREATED");
+        }));
   }
 
   public Future<String> closeIfIdle(ConversationKey key, Instant idleSince) {

@@ -28,7 +28,8 @@ public final class AdminRoutesAccess {
         new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
         .mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
-        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()))
+        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
+        new LocalSessionGateway(vertx.eventBus(), 1))
         .mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);

@@ -107,7 +107,8 @@ class AdminScopeTest {
     new AdminRoutes(vertx, stores, sandbox, auth, new LocalSessionGateway(vertx.eventBus(), 1),
         new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test")).mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
-        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC())).mount(router);
+        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
+        new LocalSessionGateway(vertx.eventBus(), 1)).mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);

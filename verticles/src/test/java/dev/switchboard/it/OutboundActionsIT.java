@@ -233,8 +233,9 @@ class OutboundActionsIT {
   }
 
   /** A conversation whose last inbound message was at {@code lastInbound}. */
+  /** A WhatsApp conversation as the channel's webhooks make it: keyed by +digits, the provider's form kept. */
   private static void openWindow(String channel, String contact, Instant lastInbound) {
-    var key = new ConversationKey("acme", channel, contact);
+    var key = new ConversationKey("acme", channel, "+" + contact);
     Conversation c = Conversation.open(key, contact, lastInbound).withInbound(contact, lastInbound);
     Await.of(t.engine.stores().conversations().commit(new SessionStep(c, List.of(), List.of(), List.of(), List.of())));
   }

@@ -3,6 +3,7 @@ package dev.switchboard.engine.bus;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.event.NormalizedEvent;
 import java.util.Objects;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = SessionCommand.Deliver.class, name = "deliver"),
   @JsonSubTypes.Type(value = SessionCommand.Handoff.class, name = "handoff"),
   @JsonSubTypes.Type(value = SessionCommand.CloseIdle.class, name = "close-idle"),
-  @JsonSubTypes.Type(value = SessionCommand.FollowUp.class, name = "follow-up")
+  @JsonSubTypes.Type(value = SessionCommand.FollowUp.class, name = "follow-up"),
+  @JsonSubTypes.Type(value = SessionCommand.AgentMessage.class, name = "agent-message")
 })
 public sealed interface SessionCommand extends BusMessage {
 
@@ -54,6 +56,19 @@ public sealed interface SessionCommand extends BusMessage {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(quietSince, "quietSince");
       Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * A person's message to the customer, asked through the admin API: stored in the conversation (as an outbound
+   * message, with its delivery status) together with its outbox command, on the conversation's mailbox so it takes
+   * its place between the customer's messages. Replied with {@code CREATED}, or {@code EXISTS} for a repeated id.
+   */
+  record AgentMessage(ConversationKey key, OutboundCommand command, String actor) implements SessionCommand {
+    public AgentMessage {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(actor, "actor");
     }
   }
 

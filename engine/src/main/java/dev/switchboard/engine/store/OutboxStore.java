@@ -17,6 +17,9 @@ public interface OutboxStore {
   /** The command, or a succeeded future holding null. */
   Future<OutboundCommand> get(String id);
 
+  /** The commands among {@code ids} that exist, in no particular order. */
+  Future<List<OutboundCommand>> getAll(List<String> ids);
+
   /**
    * Moves a command to its next state only if it is still in {@code expected}: a compare-and-set, so two
    * workers can never both claim one command. True when the update was applied.

@@ -51,6 +51,13 @@ public final class PgOutboxStore implements OutboxStore {
         .map(rows -> rows.size() == 0 ? null : command(rows.iterator().next()));
   }
 
+  @Override
+  public Future<List<OutboundCommand>> getAll(List<String> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(List.of())
+        : pool.preparedQuery("SELECT command::text FROM outbox WHERE id = ANY($1)")
+            .execute(Tuple.of(ids.toArray(new String[0]))).map(PgOutboxStore::commands);
+  }
+
   /** Group-committed; a claim (→ SENDING) does not wait for the disk, see {@link OutboxTransitionBatcher}. */
   @Override
   public Future<Boolean> transition(CommandStatus expected, OutboundCommand next) {

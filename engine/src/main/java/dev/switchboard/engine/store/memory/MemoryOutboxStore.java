@@ -38,6 +38,11 @@ public final class MemoryOutboxStore implements OutboxStore {
   }
 
   @Override
+  public Future<List<OutboundCommand>> getAll(List<String> ids) {
+    return Future.succeededFuture(ids.stream().map(commands::get).filter(c -> c != null).toList());
+  }
+
+  @Override
   public Future<Boolean> transition(CommandStatus expected, OutboundCommand next) {
     boolean[] applied = {false};
     commands.computeIfPresent(next.id(), (id, current) -> {
