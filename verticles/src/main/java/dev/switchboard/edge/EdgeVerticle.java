@@ -64,7 +64,7 @@ public final class EdgeVerticle extends VerticleBase {
       ctx.json(body);
     }));
     new WebhookRoutes(vertx, directory, config.http(), ports.clock(), metrics).mount(router);
-    new WebchatSocket(vertx, directory, ports.clock(), config.http().ingestTimeoutMs()).mount(router);
+    new WebchatSocket(vertx, directory, ports.stores(), ports.clock(), config.http().ingestTimeoutMs()).mount(router);
     // Every kind of admin credential is recognised here, once; routes only ask the resolved Caller.
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken()),
         new TenantApiTokens(ports.stores().apiTokens())));

@@ -1,5 +1,20 @@
 package dev.switchboard.edge;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
+import java.util.Set;
+import java.util.List;
+import java.util.HashSet;
+import java.util.ArrayList;
+import java.time.Duration;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.Future;
+import dev.switchboard.engine.store.Stores;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.bus.FailureCode;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.Correlation;
@@ -28,12 +43,17 @@ import dev.switchboard.engine.event.ChannelRef;
 final class WebchatSocket {
   private static final Pattern VISITOR = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final int MAX_FRAME = 16 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(WebchatSocket.class);
+  /** Messages of the conversation sent to a visitor who (re)connects. */
+  private static final int HISTORY = 50;
   private final Vertx vertx;
+  private final Stores stores;
   private final TenantDirectory directory;
   private final Clock clock;
   private final long ingestTimeoutMs;
 
-  WebchatSocket(Vertx vertx, TenantDirectory directory, Clock clock, long ingestTimeoutMs) {
+  WebchatSocket(Vertx vertx, TenantDirectory directory, Stores stores, Clock clock, long ingestTimeoutMs) {
+    this.stores = stores;
     this.vertx = vertx;
     this.directory = directory;
     this.clock = clock;
@@ -55,13 +75,56 @@ final class WebchatSocket {
       ErrorReply.send(ctx, 400, "bad_request", "visitor must be 8-64 characters of A-Z a-z 0-9 _ -");
       return;
     }
+    ConversationKey key = new ConversationKey(binding.tenant().id(), binding.channel().id(), visitor);
     ctx.request().toWebSocket().onSuccess(socket -> {
+      // A reply counts as sent once it is written to this socket: the sender waits for this answer.
       MessageConsumer<WebchatDelivery> replies = vertx.eventBus().consumer(
           Addresses.webchatOut(binding.channel().id(), visitor),
           msg -> socket.writeTextMessage(new JsonObject().put("type", "message").put("id", msg.body().commandId())
-              .put("text", msg.body().text()).encode()));
+              .put("text", msg.body().text()).encode())
+              .onComplete(ar -> {
+                if (ar.succeeded()) {
+                  msg.reply("written");
+                } else {
+                  msg.fail(FailureCode.UNAVAILABLE.code(), "socket closed");
+                }
+              }));
       socket.closeHandler(v -> replies.unregister());
       socket.textMessageHandler(text -> onFrame(socket, binding.ref(), visitor, text));
+      replies.completion().compose(v -> sendHistory(socket, key))
+          .onFailure(e -> LOG.warn("web chat history not sent conversation={} cause={}", key.logId(),
+              e.getClass().getSimpleName()));
+    });
+  }
+
+  /**
+   * The conversation so far, as one frame, when a visitor (re)connects; replies that waited for the visitor and are
+   * in it are settled as sent — they were written to an open socket — so they are not shown twice.
+   */
+  private Future<Void> sendHistory(ServerWebSocket socket, ConversationKey key) {
+    return stores.conversations().messages(key, HISTORY).compose(turns -> {
+      if (turns.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      JsonArray messages = new JsonArray();
+      Set<String> shown = new HashSet<>();
+      for (Turn t : turns) {
+        messages.add(new JsonObject().put("direction", t.direction().name()).put("text", t.text())
+            .put("id", t.eventId()).put("at", t.at().toString()));
+        shown.add(t.eventId());
+      }
+      return socket.writeTextMessage(new JsonObject().put("type", "history").put("messages", messages).encode())
+          // Everything still open for the conversation: created before a moment safely in the future.
+          .compose(v -> stores.outbox().openBefore(key, clock.instant().plus(Duration.ofDays(1)), "", HISTORY))
+          .compose(waiting -> {
+            List<Future<Boolean>> settled = new ArrayList<>();
+            for (OutboundCommand c : waiting) {
+              if (shown.contains(c.id()) && c.status() != CommandStatus.SENDING) {
+                settled.add(stores.outbox().transition(c.status(), c.sent("webchat-history")));
+              }
+            }
+            return Future.join(settled).mapEmpty();
+          });
     });
   }
 

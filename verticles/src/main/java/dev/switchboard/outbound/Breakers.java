@@ -47,7 +47,7 @@ final class Breakers {
   Future<SendResult> call(String tenant, String sender, Supplier<Future<SendResult>> send) {
     CircuitBreaker breaker = byKey.computeIfAbsent(tenant + "|" + sender, k -> create(tenant, sender));
     return breaker.<SendResult>execute(promise -> send.get().onSuccess(result -> {
-      if (result instanceof SendResult.Transient t && !t.throttled()) {
+      if (result instanceof SendResult.Transient t && !t.throttled() && !t.recipientAway()) {
         promise.fail(new TransientFailure(result));
       } else {
         promise.complete(result);

@@ -98,7 +98,7 @@ public final class OutboundVerticle extends VerticleBase {
     MessengerSender messenger = new MessengerSender(http, config.messengerBaseUrl(), config.instagramBaseUrl());
     senders = new EnumMap<>(Map.of(
         SenderKind.SANDBOX, new SandboxSender(sandbox, clock),
-        SenderKind.WEBCHAT, new WebchatSender(vertx.eventBus()),
+        SenderKind.WEBCHAT, new WebchatSender(vertx.eventBus(), config.requestTimeoutMs()),
         SenderKind.WHATSAPP, whatsapp,
         SenderKind.TELEGRAM, new TelegramSender(http, config.telegramBaseUrl()),
         SenderKind.MESSENGER, messenger,

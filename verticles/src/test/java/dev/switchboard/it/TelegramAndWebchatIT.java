@@ -1,5 +1,8 @@
 package dev.switchboard.it;
 
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.CommandStatus;
+import dev.switchboard.engine.event.ConversationKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
@@ -61,6 +64,51 @@ class TelegramAndWebchatIT {
     socket.writeTextMessage("not json");
     assertThat(Await.until(() -> frames.stream().anyMatch(f -> "error".equals(f.getString("type"))), 15_000)).isTrue();
     Await.of(socket.close());
+  }
+
+  /**
+   * The visitor closes the page before the bot answers: the reply is not marked SENT (no open socket wrote it), it
+   * waits, and when the visitor comes back it arrives with the conversation's history and is settled then.
+   */
+  @Test
+  void aReplyToAVisitorWhoLeftWaitsAndComesWithTheHistory() {
+    // A debounce window so the visitor is gone before the turn answers.
+    try (TestEngine e = new TestEngine(Map.of("DEBOUNCE_MS", "1500"))) {
+      visitorLeavesAndComesBack(e);
+    }
+  }
+
+  private void visitorLeavesAndComesBack(TestEngine t) {
+    WebSocketClient ws = t.outside.createWebSocketClient();
+    var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(t.port)
+        .setURI("/webchat/chat?visitor=visitor-away-01");
+    var first = Await.of(ws.connect(options));
+    List<JsonObject> acks = new CopyOnWriteArrayList<>();
+    first.textMessageHandler(text -> acks.add(new JsonObject(text)));
+    first.writeTextMessage(new JsonObject().put("text", "quanto custa a instalação?").encode());
+    assertThat(Await.until(() -> !acks.isEmpty(), 10_000)).isTrue();
+    Await.of(first.close());
+    var key = new ConversationKey("acme", "chat", "visitor-away-01");
+    assertThat(Await.until(() -> reply(t, key) != null, 10_000)).as("the bot answered").isTrue();
+    assertThat(Await.until(() -> reply(t, key).status() == CommandStatus.RETRY, 10_000))
+        .as("not written to any socket: waiting, not SENT").isTrue();
+
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    var second = Await.of(ws.connect(options));
+    second.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "history".equals(f.getString("type"))), 10_000))
+        .isTrue();
+    JsonObject history = frames.stream().filter(f -> "history".equals(f.getString("type"))).findFirst().orElseThrow();
+    assertThat(history.getJsonArray("messages").stream().map(m -> ((JsonObject) m).getString("text")))
+        .containsExactly("quanto custa a instalação?", "Instalação a partir de R$ 450,00.");
+    assertThat(Await.until(() -> reply(t, key).status() == CommandStatus.SENT, 10_000)).as("settled by the history")
+        .isTrue();
+    Await.of(second.close());
+  }
+
+  private static OutboundCommand reply(TestEngine t, ConversationKey key) {
+    return Await.of(t.engine.stores().outbox().list("acme", null, 100)).stream()
+        .filter(c -> c.key().equals(key)).findFirst().orElse(null);
   }
 
   @Test

@@ -15,6 +15,7 @@ public sealed interface SendResult {
 
   /** Worth retrying; {@code retryAfter} is the provider's own hint when it gave one. */
   record Transient(String reason, Duration retryAfter) implements SendResult {
+    public static final String RECIPIENT_AWAY = "webchat visitor offline";
     /** HTTP 429 and the providers' own rate-limit codes (WhatsApp 130429, 131056, 80007; Graph 4, 17, 32, 613). */
     private static final Pattern THROTTLING =
         Pattern.compile("\\b(429|130429|131056|80007)\\b|^graph (4|17|32|613)$");
@@ -25,6 +26,11 @@ public sealed interface SendResult {
      */
     public boolean throttled() {
       return reason != null && THROTTLING.matcher(reason).find();
+    }
+
+    /** The recipient is not there right now (a web chat visitor away): nothing wrong with the sender either. */
+    public boolean recipientAway() {
+      return RECIPIENT_AWAY.equals(reason);
     }
   }
 
