@@ -2,9 +2,9 @@ package dev.switchboard.app;
 
 import dev.switchboard.normalize.Recovery;
 
-import dev.switchboard.tenant.TenantRegistry;
 
 import dev.switchboard.tenant.ConfigReloader;
+import dev.switchboard.tenant.SecretBox;
 import dev.switchboard.tenant.IntentModels;
 
 import dev.switchboard.engine.health.DependencyCheck;
@@ -113,8 +113,13 @@ public final class Engine {
     SessionLogVerticle sessionLog = clustered ? new SessionLogVerticle(config.cluster()) : null;
     ClusterStatus status = clustered ? new ClusterStatus(config.cluster().nodeId(), cluster) : null;
     String node = clustered ? config.cluster().nodeId() : UUID.randomUUID().toString();
-    ConfigReloader reloader = new ConfigReloader(vertx, reload, directory, stores, clock, node);
-    return TenantRegistry.seed(stores.tenants(), config.tenants(), clock)
+    // Provisioned tenants' secrets: sealed with secretsKey; memory mode keeps nothing, so a key of its own does.
+    SecretBox secrets = SecretBox.fromConfig(config.secretsKey());
+    if (secrets == null && config.storage().mode() == StorageConfig.Mode.MEMORY) {
+      secrets = SecretBox.ephemeral();
+    }
+    ConfigReloader reloader = new ConfigReloader(vertx, reload, directory, stores, clock, node, secrets);
+    return reloader.apply(config)
         .compose(v -> reloader.listen())
         .compose(v -> clustered ? vertx.deployVerticle(sessionLog) : Future.succeededFuture(""))
         .compose(id -> vertx.deployVerticle(() -> new AiVerticle(directory, metrics, intents, stores.knowledge(), clock),

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -82,6 +83,20 @@ public final class ConfigLoader {
       throw new IllegalArgumentException("invalid configuration: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A tenant as the admin API receives it (JSON, the same shape as a tenant in the file), checked like the file:
+   * unknown keys and invalid values are errors with the reason.
+   */
+  public static TenantConfig tenant(JsonNode json) {
+    try {
+      return YAML.treeToValue(json, TenantConfig.class);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("invalid tenant: " + e.getOriginalMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid tenant: " + e.getMessage(), e);
     }
   }
 

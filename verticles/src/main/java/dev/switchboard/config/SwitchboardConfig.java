@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The whole configuration, loaded once at start-up by {@link ConfigLoader}. */
+/**
+ * The whole configuration, loaded once at start-up by {@link ConfigLoader}. {@code secretsKey} (base64 of 32
+ * bytes, {@code SB_SECRETS_KEY}) encrypts the secrets of tenants provisioned through the admin API.
+ */
 public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfig session, OutboundConfig outbound,
                                 SchedulerConfig scheduler, StorageConfig storage, List<TenantConfig> tenants,
-                                ClusterConfig cluster) {
+                                ClusterConfig cluster, String secretsKey) {
   public SwitchboardConfig {
     http = http == null ? new HttpConfig(null, 0, 0, 0, 0, 0, 0) : http;
     session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0, 0, 0) : session;
@@ -41,22 +44,27 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
 
   public SwitchboardConfig withHttp(HttpConfig value) {
     return new SwitchboardConfig(Objects.requireNonNull(value), adminToken, session, outbound, scheduler, storage,
-        tenants, cluster);
+        tenants, cluster, secretsKey);
   }
 
   public SwitchboardConfig withSession(SessionConfig value) {
-    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants, cluster);
+    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants, cluster, secretsKey);
   }
 
   public SwitchboardConfig withOutbound(OutboundConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants, cluster);
+    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants, cluster, secretsKey);
   }
 
   public SwitchboardConfig withScheduler(SchedulerConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants, cluster);
+    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants, cluster, secretsKey);
   }
 
   public SwitchboardConfig withCluster(ClusterConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, tenants, value);
+    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, tenants, value, secretsKey);
+  }
+
+  /** The same settings with {@code value} as the tenants (checked again: ids unique across all of them). */
+  public SwitchboardConfig withTenants(List<TenantConfig> value) {
+    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, value, cluster, secretsKey);
   }
 }

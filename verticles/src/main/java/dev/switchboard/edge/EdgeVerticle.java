@@ -73,6 +73,7 @@ public final class EdgeVerticle extends VerticleBase {
     new AiRoutes(vertx, directory, ports.stores().knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
+    new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

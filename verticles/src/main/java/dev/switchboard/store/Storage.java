@@ -8,6 +8,7 @@ import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
 import dev.switchboard.engine.store.memory.MemoryOutboxStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
 import dev.switchboard.engine.store.memory.MemoryApiTokenStore;
+import dev.switchboard.engine.store.memory.MemoryTenantConfigStore;
 import dev.switchboard.engine.store.memory.MemoryReportStore;
 import dev.switchboard.engine.store.memory.MemoryScheduleStore;
 import dev.switchboard.engine.store.memory.MemoryTenantScheduleStore;
@@ -43,7 +44,7 @@ public final class Storage {
         new MemoryConversationStore(inbox, outbox, audit, config.messagesPerConversation());
     return new Stores(inbox, conversations, outbox, audit, new MemoryScheduleStore(),
         new MemoryTenantScheduleStore(RUNS_KEPT), new MemoryReportStore(conversations, audit, outbox),
-        new MemoryTenantStore(), new MemoryApiTokenStore(),
+        new MemoryTenantStore(), new MemoryTenantConfigStore(), new MemoryApiTokenStore(),
         new MemoryKnowledgeStore(),
         new MemoryRateLimiter(), List.of(), Future::succeededFuture);
   }

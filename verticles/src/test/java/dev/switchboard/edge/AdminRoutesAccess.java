@@ -22,10 +22,11 @@ public final class AdminRoutesAccess {
   public static void mount(Router router, Vertx vertx, Stores stores) {
     var config = ConfigLoader.parse("adminToken: x", k -> null);
     var directory = new TenantDirectory(config);
+    var reloader = new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test", null);
     new AdminRoutes(vertx, stores, new SandboxLog(10),
         new AdminAuth(List.of(new OperatorToken("token"))),
         new LocalSessionGateway(vertx.eventBus(), 1),
-        new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test"))
+        reloader)
         .mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
@@ -34,5 +35,6 @@ public final class AdminRoutesAccess {
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
+    new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
   }
 }

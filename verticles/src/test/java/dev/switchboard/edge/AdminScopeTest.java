@@ -100,18 +100,20 @@ class AdminScopeTest {
 
     var config = ConfigLoader.parse("adminToken: x", k -> null);
     var directory = new TenantDirectory(config);
+    var reloader = new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test", null);
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken("operator-token"),
         ctx -> Future.succeededFuture("Bearer alpha-token".equals(ctx.request().getHeader("Authorization"))
             ? new Caller("token:alpha", Caller.Role.TENANT, Set.of("alpha")) : null)));
     Router router = Router.router(vertx);
     new AdminRoutes(vertx, stores, sandbox, auth, new LocalSessionGateway(vertx.eventBus(), 1),
-        new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test")).mount(router);
+        reloader).mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
         new LocalSessionGateway(vertx.eventBus(), 1)).mount(router);
     new AiRoutes(vertx, directory, stores.knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
+    new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }

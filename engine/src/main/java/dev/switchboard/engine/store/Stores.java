@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /** The store ports the verticles share, built once per process for the configured storage mode. */
 public record Stores(InboxStore inbox, ConversationStore conversations, OutboxStore outbox, AuditStore audit,
                      ScheduleStore schedules, TenantScheduleStore tenantSchedules,
-                     ReportStore reports, TenantStore tenants, ApiTokenStore apiTokens, KnowledgeStore knowledge, RateLimiter rateLimiter,
+                     ReportStore reports, TenantStore tenants, TenantConfigStore tenantConfigs,
+                     ApiTokenStore apiTokens, KnowledgeStore knowledge, RateLimiter rateLimiter,
                      List<DependencyCheck> checks,
                      Supplier<Future<Void>> closer) {
 

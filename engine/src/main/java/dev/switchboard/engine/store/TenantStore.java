@@ -12,6 +12,9 @@ public interface TenantStore {
   /** The tenant, or a succeeded future holding null. */
   Future<TenantRecord> get(String id);
 
+  /** Removes the tenant's record; false when there was none. */
+  Future<Boolean> delete(String id);
+
   /** All tenants, by id. */
   Future<List<TenantRecord>> list();
 }

@@ -41,4 +41,9 @@ public final class PgTenantStore implements TenantStore {
       return list;
     });
   }
+
+  @Override
+  public Future<Boolean> delete(String id) {
+    return pool.preparedQuery("DELETE FROM tenants WHERE id = $1").execute(Tuple.of(id)).map(r -> r.rowCount() == 1);
+  }
 }

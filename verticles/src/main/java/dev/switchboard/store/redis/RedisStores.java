@@ -32,7 +32,7 @@ public final class RedisStores {
             config.contextSize(),
             config.contextTtlMs()),
         durable.outbox(), durable.audit(), durable.schedules(), durable.tenantSchedules(), durable.reports(),
-        durable.tenants(), durable.apiTokens(), durable.knowledge(),
+        durable.tenants(), durable.tenantConfigs(), durable.apiTokens(), durable.knowledge(),
         new RedisRateLimiter(api, guard, config.keyPrefix(), new MemoryRateLimiter()),
         Stream.concat(durable.checks().stream(), Stream.of(new DependencyCheck("redis", false,
             () -> api.ping(List.of()).mapEmpty()))).toList(),

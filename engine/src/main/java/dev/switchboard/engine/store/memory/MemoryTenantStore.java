@@ -25,4 +25,9 @@ public final class MemoryTenantStore implements TenantStore {
   public Future<List<TenantRecord>> list() {
     return Future.succeededFuture(tenants.values().stream().sorted(Comparator.comparing(TenantRecord::id)).toList());
   }
+
+  @Override
+  public Future<Boolean> delete(String id) {
+    return Future.succeededFuture(tenants.remove(id) != null);
+  }
 }
