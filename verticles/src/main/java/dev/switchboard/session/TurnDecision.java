@@ -9,6 +9,7 @@ import dev.switchboard.engine.conversation.Keywords;
 import dev.switchboard.engine.conversation.TransitionTable;
 import dev.switchboard.engine.conversation.Trigger;
 import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.event.Content;
 import dev.switchboard.engine.event.MessageReceived;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,12 @@ final class TurnDecision {
   }
 
   private void apply(MessageReceived m, Instant now, IntentClassifier intents) {
+    if (m.content() instanceof Content.Reaction r) {
+      // Kept in the conversation, never answered, and no change of state: a 👍 is not a question.
+      inbound.add(new Turn(Direction.INBOUND, r.label(), m.source().eventId(), m.source().occurredAt()));
+      conversation = conversation.touched(now);
+      return;
+    }
     String text = m.content().text();
     conversation = conversation.withInbound(m.contact().replyTo(), now);
     inbound.add(new Turn(Direction.INBOUND, text, m.source().eventId(), m.source().occurredAt()));

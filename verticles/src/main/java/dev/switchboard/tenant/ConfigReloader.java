@@ -73,8 +73,12 @@ public final class ConfigReloader {
     return reloadHere().onSuccess(n -> vertx.eventBus().publish(Addresses.CONFIG_RELOAD, new ConfigReload(nodeId)));
   }
 
-  /** Rebuilds this node's directory from the file's settings already loaded (start-up) and the store. */
+  /** Builds this node's directory from the file's settings already loaded (start-up) and the store. */
   public Future<Integer> apply(SwitchboardConfig file) {
+    return apply(file, "tenant directory built");
+  }
+
+  private Future<Integer> apply(SwitchboardConfig file, String event) {
     return stores.tenantConfigs().list().compose(stored -> {
       SwitchboardConfig served = merge(file, stored);
       directory.replace(served);
@@ -82,7 +86,7 @@ public final class ConfigReloader {
       return TenantRegistry.seed(stores.tenants(), served.tenants(), clock)
           .compose(v -> forgetGone(served))
           .map(v -> {
-            LOG.info("tenant directory built tenants={} provisioned={}", served.tenants().size(),
+            LOG.info("{} tenants={} provisioned={}", event, served.tenants().size(),
                 served.tenants().size() - file.tenants().size());
             return served.tenants().size();
           });
@@ -112,7 +116,7 @@ public final class ConfigReloader {
 
   private Future<Integer> reloadHere() {
     // Reading and parsing the file is blocking I/O: a worker thread, never the event loop.
-    return vertx.executeBlocking(source::get, false).compose(this::apply);
+    return vertx.executeBlocking(source::get, false).compose(file -> apply(file, "configuration reloaded"));
   }
 
   private SwitchboardConfig merge(SwitchboardConfig file, List<StoredTenant> stored) {

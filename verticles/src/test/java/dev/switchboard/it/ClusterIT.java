@@ -1,5 +1,8 @@
 package dev.switchboard.it;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.buffer.Buffer;
+import dev.switchboard.engine.channel.MetaSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.engine.store.Stores;
@@ -207,6 +210,39 @@ class ClusterIT {
     }
     assertThat(Await.until(() -> contacts.stream().allMatch(c -> repliesTo(c).size() == 1), 30_000)).isTrue();
     assertThat(contacts).allSatisfy(c -> assertThat(repliesTo(c).get(0)).contains("Oi, aqui é a equipe nova!"));
+  }
+
+  /**
+   * A tenant provisioned through one node's admin API is served by every node: a signed webhook for its new channel
+   * is accepted by each of the other two and answered (the time each node took to accept it is printed).
+   */
+  @Test
+  @Order(5)
+  void aTenantProvisionedOnOneNodeIsServedByEveryNode() {
+    String secret = "loja_cluster_app_secret";
+    JsonObject tenant = new JsonObject().put("id", "loja").put("aiProvider", "rules")
+        .put("templates", new JsonObject().put("greeting", "Olá da loja!").put("other", "Não entendi."))
+        .put("channels", new JsonArray().add(new JsonObject().put("id", "wa-loja").put("type", "whatsapp")
+            .put("sender", "whatsapp").put("appSecret", secret).put("verifyToken", "verifica-loja")
+            .put("accessToken", "token-loja").put("phoneNumberId", "209715200034343")));
+    var created = Await.of(client.post(nodes.port(0), "127.0.0.1", "/admin/v1/tenants")
+        .putHeader("Authorization", TestEngine.ADMIN).timeout(15_000).sendJsonObject(tenant));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    long createdAt = System.nanoTime();
+    for (int node = 1; node < NODES; node++) {
+      String contact = String.format("55119%08d", 80_000 + node);
+      byte[] body = WhatsAppPayloads.text(contact, "wamid.loja." + node, "oi");
+      int port = nodes.port(node);
+      assertThat(Await.until(() -> Await.of(client.post(port, "127.0.0.1", "/webhooks/wa-loja")
+          .putHeader("Content-Type", "application/json")
+          .putHeader("X-Hub-Signature-256", MetaSignature.sign(secret, body)).timeout(5_000)
+          .sendBuffer(Buffer.buffer(body))).statusCode() == 200, 15_000)).as("node %d serves the new channel", node)
+          .isTrue();
+      System.out.printf("provisioned tenant accepted by node %d %d ms after its creation%n", node,
+          (System.nanoTime() - createdAt) / 1_000_000);
+      assertThat(Await.until(() -> repliesTo(contact).size() == 1, 30_000)).isTrue();
+      assertThat(repliesTo(contact).get(0)).contains("Olá da loja!");
+    }
   }
 
   /**

@@ -72,6 +72,16 @@ final class MetaMessagingNormalizer implements PayloadNormalizer {
       return new MessageReceived(source, new Contact(sender, sender, null),
           new Content.InteractiveReply(optText(postback, "payload"), optText(postback, "title")), null);
     }
+    JsonNode reaction = item.get("reaction");
+    if (reaction != null && sender != null) {
+      // {"reaction": {"mid": "m_…", "action": "react"|"unreact", "reaction": "love", "emoji": "❤"}}: the id of
+      // a reaction event is the message and the action at this time, since one message can be reacted to often.
+      String target = optText(reaction, "mid");
+      String emoji = "unreact".equals(optText(reaction, "action")) ? "" : optText(reaction, "emoji");
+      EventSource source = new EventSource(channel, "reaction:" + target + ":" + millis, at);
+      return new MessageReceived(source, new Contact(sender, sender, null),
+          new Content.Reaction(target, emoji == null ? "" : emoji), target);
+    }
     JsonNode delivery = item.get("delivery");
     if (delivery != null && delivery.path("mids").size() > 0) {
       String mid = delivery.path("mids").path(0).asText();

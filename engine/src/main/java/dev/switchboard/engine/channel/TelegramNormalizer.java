@@ -41,6 +41,18 @@ final class TelegramNormalizer implements PayloadNormalizer {
       return List.of(new MessageReceived(source, new Contact(chatId, chatId, optText(callback.path("from"), "first_name")),
           new Content.Callback(optText(callback, "id"), optText(callback, "data")), null));
     }
+    JsonNode reaction = root.get("message_reaction");
+    if (reaction != null && reaction.path("chat").has("id")) {
+      // Bot API 7.0: new_reaction lists the emoji now set by the user (empty: taken back). Needs
+      // "message_reaction" in the webhook's allowed_updates.
+      String chatId = reaction.path("chat").get("id").asText();
+      JsonNode first = reaction.path("new_reaction").path(0);
+      String emoji = "emoji".equals(optText(first, "type")) ? optText(first, "emoji") : "";
+      String target = reaction.path("message_id").asText();
+      EventSource source = new EventSource(channel, id, Instant.ofEpochSecond(reaction.path("date").asLong()));
+      return List.of(new MessageReceived(source, new Contact(chatId, chatId, optText(reaction.path("user"),
+          "first_name")), new Content.Reaction(target, emoji == null ? "" : emoji), target));
+    }
     return List.of(new UnsupportedEvent(new EventSource(channel, id, Instant.now()), null, "telegram update kind"));
   }
 

@@ -91,6 +91,12 @@ final class WhatsAppNormalizer implements PayloadNormalizer {
     if ("button".equals(type)) {
       return new Content.InteractiveReply(optText(body, "payload"), optText(body, "text"));
     }
+    if ("reaction".equals(type)) {
+      // Cloud API: {"reaction": {"message_id": "wamid…", "emoji": "👍"}}; no emoji when the customer removed it.
+      String target = optText(body, "message_id");
+      return target == null ? null : new Content.Reaction(target, optText(body, "emoji") == null ? ""
+          : optText(body, "emoji"));
+    }
     return null;
   }
 

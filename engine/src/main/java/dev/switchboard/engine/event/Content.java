@@ -11,7 +11,8 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = Content.Media.class, name = "media"),
   @JsonSubTypes.Type(value = Content.Location.class, name = "location"),
   @JsonSubTypes.Type(value = Content.InteractiveReply.class, name = "interactive"),
-  @JsonSubTypes.Type(value = Content.Callback.class, name = "callback")
+  @JsonSubTypes.Type(value = Content.Callback.class, name = "callback"),
+  @JsonSubTypes.Type(value = Content.Reaction.class, name = "reaction")
 })
 public sealed interface Content {
 
@@ -57,6 +58,22 @@ public sealed interface Content {
     @Override
     public String text() {
       return data == null ? "" : data;
+    }
+  }
+
+  /**
+   * The customer reacted to a message ({@code messageId}, the provider's id) with {@code emoji}; an empty emoji takes
+   * a reaction back. Kept in the conversation, never answered: it carries no text for the AI.
+   */
+  record Reaction(String messageId, String emoji) implements Content {
+    @Override
+    public String text() {
+      return "";
+    }
+
+    /** How the reaction shows in the conversation's history. */
+    public String label() {
+      return emoji == null || emoji.isEmpty() ? "[reação removida]" : "[reação " + emoji + "]";
     }
   }
 }
