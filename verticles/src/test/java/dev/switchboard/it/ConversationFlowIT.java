@@ -60,6 +60,27 @@ class ConversationFlowIT {
     return sentTo(waId);
   }
 
+  /** A reaction is kept in the conversation and never answered. */
+  @Test
+  void aReactionIsKeptAndNotAnswered() {
+    String from = newContact();
+    say(from, "oi");
+    assertThat(settle(from, 1)).hasSize(1);
+    JsonObject reaction = WhatsAppPayloads.message(from, "wamid.react.2", "x").put("type", "reaction");
+    reaction.remove("text");
+    reaction.put("reaction", new JsonObject().put("message_id", "wamid.business.1").put("emoji", "\ud83d\udc4d"));
+    byte[] body = WhatsAppPayloads.envelope(new JsonObject().put("messaging_product", "whatsapp")
+        .put("metadata", new JsonObject().put("phone_number_id", "209715200054321"))
+        .put("messages", new JsonArray().add(reaction)));
+    assertThat(Await.of(t.postMeta("wa", body)).statusCode()).isEqualTo(200);
+    String key = TestEngine.key("acme", "wa", "+" + from);
+    assertThat(Await.until(() -> Await.of(t.adminGet("/admin/v1/conversations/" + key + "/messages"))
+        .bodyAsString().contains("[reação \ud83d\udc4d]"), 10_000)).isTrue();
+    // Processed (checked above); past the debounce window no answer follows.
+    sleep(DEBOUNCE + 400);
+    assertThat(sentTo(from)).hasSize(1);
+  }
+
   @Test
   void replyReachesGraphApiWithPathTokenAndBody() {
     String from = newContact();

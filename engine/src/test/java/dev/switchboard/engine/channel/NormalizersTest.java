@@ -52,6 +52,28 @@ class NormalizersTest {
   }
 
   @Test
+  void reactionsOnEachChannelBecomeReactionContent() {
+    MessageReceived wa = single(fixture(WA, "whatsapp_reaction.json"));
+    assertThat(wa.contact().id()).isEqualTo("+5511987654321");
+    assertThat(wa.content()).isEqualTo(new Content.Reaction("wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEkJVU0lORVNTMDAxAA==",
+        "\ud83d\udc4d"));
+    assertThat(wa.content().text()).isEmpty();
+    assertThat(((Content.Reaction) wa.content()).label()).isEqualTo("[reação \ud83d\udc4d]");
+    MessageReceived ms = single(fixture(MS, "messenger_reaction.json"));
+    assertThat(ms.content()).isEqualTo(new Content.Reaction("m_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "\u2764"));
+    assertThat(ms.source().eventId()).isEqualTo("reaction:m_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789:1795180700100");
+    MessageReceived tg = single(fixture(TG, "telegram_message_reaction.json"));
+    assertThat(tg.contact().id()).isEqualTo("700123456");
+    assertThat(tg.content()).isEqualTo(new Content.Reaction("4521", "\ud83d\ude4f"));
+    assertThat(tg.source().occurredAt()).isEqualTo(Instant.ofEpochSecond(1795180800L));
+    // Taken back: an empty emoji.
+    String removed = "{\"update_id\":918273651,\"message_reaction\":{\"chat\":{\"id\":700123456},\"message_id\":4521,"
+        + "\"date\":1795180900,\"old_reaction\":[{\"type\":\"emoji\",\"emoji\":\"x\"}],\"new_reaction\":[]}}";
+    MessageReceived back = single(normalize(TG, removed.getBytes(StandardCharsets.UTF_8), null));
+    assertThat(((Content.Reaction) back.content()).label()).isEqualTo("[reação removida]");
+  }
+
+  @Test
   void whatsappMedia() {
     MessageReceived image = single(fixture(WA, "whatsapp_image.json"));
     assertThat(image.content()).isEqualTo(new Content.Media("image", "1234567890123456", "image/jpeg",
