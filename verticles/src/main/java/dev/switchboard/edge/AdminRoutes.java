@@ -54,6 +54,8 @@ final class AdminRoutes {
     router.get("/admin/v1/conversations/:key/audit").handler(this::audit);
     router.post("/admin/v1/conversations/:key/handoff").handler(ctx -> handoff(ctx, true));
     router.post("/admin/v1/conversations/:key/handback").handler(ctx -> handoff(ctx, false));
+    router.post("/admin/v1/conversations/:key/block").handler(ctx -> block(ctx, true));
+    router.post("/admin/v1/conversations/:key/unblock").handler(ctx -> block(ctx, false));
     router.get("/admin/v1/outbox").handler(this::outbox);
     router.get("/admin/v1/tenants").handler(this::tenants);
     router.get("/admin/v1/schedules").handler(this::schedules);
@@ -151,6 +153,19 @@ final class AdminRoutes {
     var command = new SessionCommand.Handoff(key, toHuman, AdminHttp.actor(ctx, body));
     AdminHttp.respond(ctx, sessions.submit(command, ctx.request().getHeader(Correlation.HEADER))
         .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.state())));
+  }
+
+  /** An abusive contact: kept, processed in order, never answered (nor followed up) until unblocked. */
+  private void block(RoutingContext ctx, boolean blocked) {
+    ConversationKey key = AdminHttp.keyParam(ctx);
+    if (key == null) {
+      return;
+    }
+    JsonObject body = ctx.body().length() > 0 ? ctx.body().asJsonObject() : new JsonObject();
+    var command = new SessionCommand.Block(key, blocked, AdminHttp.actor(ctx, body));
+    AdminHttp.respond(ctx, sessions.submit(command, ctx.request().getHeader(Correlation.HEADER))
+        .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.state())
+            .put("blocked", blocked)));
   }
 
   private void outbox(RoutingContext ctx) {

@@ -24,7 +24,6 @@ import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.MessageReceived;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
-import dev.switchboard.engine.store.ActionAudit;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.outbound.Outbox;
@@ -61,6 +60,7 @@ public final class ConversationTurns {
   private final FollowUps followUps;
   private final InboundPolicy policy;
   private final AiAsk ai;
+  private final OperatorSteps operator;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
                            SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents) {
@@ -68,6 +68,7 @@ public final class ConversationTurns {
     this.followUps = new FollowUps(stores, directory, outbox, clock);
     this.policy = new InboundPolicy(stores.rateLimiter(), stores.conversations(), metrics);
     this.ai = new AiAsk(bus, stores, config, metrics);
+    this.operator = new OperatorSteps(stores, clock, this::commit);
     this.backlog = backlog;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -111,7 +112,8 @@ public final class ConversationTurns {
         String text = answered.text();
         if (decision.answer == TurnDecision.Answer.AI) {
           // A fallback flags the conversation for a person; the next real answer clears it.
-          decision.conversation = decision.conversation.withFlag(answered.fallback() ? "ai-fallback" : null);
+          decision.conversation = decision.conversation.blocked() ? decision.conversation
+              : decision.conversation.withFlag(answered.fallback() ? "ai-fallback" : null);
         }
         boolean discarded = decision.answer == TurnDecision.Answer.AI && superseded.getAsBoolean();
         if (discarded) {
@@ -163,24 +165,14 @@ public final class ConversationTurns {
     return followUps.send(command);
   }
 
-  /**
-   * A person's message through the admin API: written to the conversation with its command in one step (a repeat of
-   * the same id writes nothing). It goes to the provider's own address for the contact when the conversation knows it.
-   */
+  /** A person's message through the admin API (see {@link OperatorSteps}). */
   public Future<String> agentMessage(SessionCommand.AgentMessage a) {
-    OutboundCommand asked = a.command();
-    return stores.outbox().get(asked.id()).compose(existing -> existing != null ? Future.succeededFuture("EXISTS")
-        : stores.conversations().find(a.key()).compose(c -> {
-          Instant now = clock.instant();
-          Conversation conversation = c != null ? c.touched(now) : Conversation.open(a.key(), asked.recipient(), now);
-          OutboundCommand command = OutboundCommand.pending(asked.id(), a.key(), asked.channelType(), asked.sender(),
-              conversation.replyTo(), asked.payload(), asked.createdAt(), asked.correlationId());
-          Turn turn = new Turn(Direction.OUTBOUND, AgentText.of(command.payload()), command.id(), now);
-          return commit(new SessionStep(conversation, List.of(turn), List.of(), List.of(command), List.of()))
-              .compose(v -> stores.audit().recordAction(new ActionAudit(a.key().tenantId(), "enqueue", command.id(),
-                  a.actor(), now)))
-              .map("CREATED");
-        }));
+    return operator.agentMessage(a);
+  }
+
+  /** Blocks or unblocks a contact (see {@link OperatorSteps}). */
+  public Future<String> block(SessionCommand.Block b) {
+    return operator.block(b);
   }
 
   public Future<String> closeIfIdle(ConversationKey key, Instant idleSince) {
@@ -217,6 +209,10 @@ public final class ConversationTurns {
   }
 
   private Future<Answered> answer(TenantConfig tenant, TurnDecision decision, List<MessageReceived> batch, String cid) {
+    if (decision.conversation.blocked() && decision.answer != TurnDecision.Answer.NONE) {
+      metrics.inboundPolicy(tenant.id(), "blocked");
+      return Future.succeededFuture(new Answered(null, false));
+    }
     return switch (decision.answer) {
       case NONE -> Future.succeededFuture(new Answered(null, false));
       case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));

@@ -51,7 +51,7 @@ final class FollowUps {
       if (c == null || c.state() != ConversationState.BOT) {
         return Future.succeededFuture(NOT_BOT);
       }
-      if (c.optedOut()) {
+      if (c.optedOut() || c.blocked()) {
         return Future.succeededFuture(OPTED_OUT);
       }
       if (c.lastInboundAt() == null || c.lastInboundAt().isAfter(f.quietSince())) {

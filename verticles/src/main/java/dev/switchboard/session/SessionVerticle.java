@@ -79,6 +79,8 @@ public final class SessionVerticle extends VerticleBase {
       reply(message, pending.containsKey(f.key()) ? Future.succeededFuture(FollowUps.NOT_DUE)
           : mailboxes.submit(f.key(), () -> pending.containsKey(f.key()) ? Future.succeededFuture(FollowUps.NOT_DUE)
           : turns.followUp(f)));
+    } else if (command instanceof SessionCommand.Block b) {
+      reply(message, mailboxes.submit(b.key(), () -> turns.block(b)));
     } else if (command instanceof SessionCommand.AgentMessage a) {
       reply(message, mailboxes.submit(a.key(), () -> turns.agentMessage(a)));
     } else if (command instanceof SessionCommand.CloseIdle c) {

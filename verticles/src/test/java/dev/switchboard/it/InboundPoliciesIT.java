@@ -99,4 +99,22 @@ class InboundPoliciesIT {
     say("5511977780004", "oi");
     assertThat(Await.until(() -> repliesTo("5511977780004").size() == 1, 10_000)).isTrue();
   }
+
+  @Test
+  void aBlockedContactIsKeptButNotAnsweredUntilUnblocked() {
+    clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-07T14:00:00Z")));  // Monday 11:00
+    String key = TestEngine.key("clinic", "wa-clinic", "+5511977780005");
+    var blocked = call(t, HttpMethod.POST, "/admin/v1/conversations/" + key + "/block", new JsonObject());
+    assertThat(blocked.statusCode()).as(blocked.bodyAsString()).isEqualTo(200);
+    say("5511977780005", "oi");
+    say("5511977780005", "quanto custa a consulta?");
+    assertThat(inbound(key)).isEqualTo(2);
+    assertThat(repliesTo("5511977780005")).isEmpty();
+    assertThat(call(t, HttpMethod.GET, "/admin/v1/conversations/" + key + "/audit", null).bodyAsString())
+        .contains("BLOCKED");
+    assertThat(call(t, HttpMethod.POST, "/admin/v1/conversations/" + key + "/unblock", new JsonObject()).statusCode())
+        .isEqualTo(200);
+    say("5511977780005", "oi de novo");
+    assertThat(Await.until(() -> repliesTo("5511977780005").size() == 1, 10_000)).isTrue();
+  }
 }

@@ -15,7 +15,8 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = SessionCommand.Handoff.class, name = "handoff"),
   @JsonSubTypes.Type(value = SessionCommand.CloseIdle.class, name = "close-idle"),
   @JsonSubTypes.Type(value = SessionCommand.FollowUp.class, name = "follow-up"),
-  @JsonSubTypes.Type(value = SessionCommand.AgentMessage.class, name = "agent-message")
+  @JsonSubTypes.Type(value = SessionCommand.AgentMessage.class, name = "agent-message"),
+  @JsonSubTypes.Type(value = SessionCommand.Block.class, name = "block")
 })
 public sealed interface SessionCommand extends BusMessage {
 
@@ -68,6 +69,14 @@ public sealed interface SessionCommand extends BusMessage {
     public AgentMessage {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(actor, "actor");
+    }
+  }
+
+  /** An operator blocks ({@code blocked}) or unblocks the contact. Replied with the conversation's state. */
+  record Block(ConversationKey key, boolean blocked, String actor) implements SessionCommand {
+    public Block {
+      Objects.requireNonNull(key, "key");
       Objects.requireNonNull(actor, "actor");
     }
   }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * The durable state of one conversation. Immutable: every step produces a new value.
  * {@code replyTo} is the provider's own id for the contact (see {@link dev.switchboard.engine.event.Contact}).
  * {@code flag} marks a conversation a person should look at (e.g. {@code ai-fallback}: the AI failed and the
- * customer got the fallback text); null when nothing needs attention.
+ * customer got the fallback text, or {@link #BLOCKED}: an operator blocked an abusive contact, whose messages are
+ * kept and never answered); null when nothing needs attention.
  */
 public record Conversation(
     ConversationKey key, ConversationState state, String replyTo, boolean optedOut,
@@ -19,6 +20,13 @@ public record Conversation(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+  }
+
+  /** The flag of a blocked contact: kept over AI answers and fallbacks until an operator lifts it. */
+  public static final String BLOCKED = "blocked";
+
+  public boolean blocked() {
+    return BLOCKED.equals(flag);
   }
 
   public static Conversation open(ConversationKey key, String replyTo, Instant now) {

@@ -16,5 +16,9 @@ public enum Trigger {
    * Not a state change: the AI failed and the customer got the fallback text. Audited (BOT to BOT) so the daily
    * roll-up and the conversation's trail show it.
    */
-  AI_FALLBACK
+  AI_FALLBACK,
+  /** An operator blocked the contact: kept, never answered (not a state change). */
+  BLOCKED,
+  /** An operator lifted the block. */
+  UNBLOCKED
 }
