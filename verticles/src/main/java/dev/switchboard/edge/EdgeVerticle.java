@@ -1,5 +1,6 @@
 package dev.switchboard.edge;
 
+import java.nio.charset.StandardCharsets;
 import dev.switchboard.tenant.ConfigReloader;
 import dev.switchboard.engine.health.DependencyCheck;
 import dev.switchboard.engine.store.Stores;
@@ -64,7 +65,8 @@ public final class EdgeVerticle extends VerticleBase {
       ctx.json(body);
     }));
     new WebhookRoutes(vertx, directory, config.http(), ports.clock(), metrics).mount(router);
-    new WebchatSocket(vertx, directory, ports.stores(), ports.clock(), config.http().ingestTimeoutMs()).mount(router);
+    new WebchatSocket(vertx, directory, ports.stores(), ports.clock(), config.http().ingestTimeoutMs(),
+        config.adminToken().getBytes(StandardCharsets.UTF_8)).mount(router);
     // Every kind of admin credential is recognised here, once; routes only ask the resolved Caller.
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken()),
         new TenantApiTokens(ports.stores().apiTokens())));

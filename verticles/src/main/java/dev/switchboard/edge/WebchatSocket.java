@@ -1,5 +1,10 @@
 package dev.switchboard.edge;
 
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.util.HexFormat;
+import io.vertx.core.net.SocketAddress;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
 import java.util.Set;
@@ -48,11 +53,15 @@ final class WebchatSocket {
   private static final int HISTORY = 50;
   private final Vertx vertx;
   private final Stores stores;
+  private final byte[] originKey;
   private final TenantDirectory directory;
   private final Clock clock;
   private final long ingestTimeoutMs;
 
-  WebchatSocket(Vertx vertx, TenantDirectory directory, Stores stores, Clock clock, long ingestTimeoutMs) {
+  /** @param originKey the secret the visitor-address tags are keyed with (the same on every node) */
+  WebchatSocket(Vertx vertx, TenantDirectory directory, Stores stores, Clock clock, long ingestTimeoutMs,
+                byte[] originKey) {
+    this.originKey = originKey.clone();
     this.stores = stores;
     this.vertx = vertx;
     this.directory = directory;
@@ -128,6 +137,24 @@ final class WebchatSocket {
     });
   }
 
+  /**
+   * Where the visitor writes from, for the tenant's per-address limit: an HMAC of the remote address keyed with a
+   * secret every node shares (an IP is personal data and the IPv4 space is small enough to reverse a plain hash; the
+   * tag is stored, the address never is), with the tenant in it so tenants cannot correlate visitors.
+   */
+  private String origin(ServerWebSocket socket, String tenantId) {
+    SocketAddress remote = socket.remoteAddress();
+    String host = remote == null ? "unknown" : remote.hostAddress();
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(originKey, "HmacSHA256"));
+      byte[] digest = mac.doFinal((tenantId + "|" + host).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
   private void onFrame(ServerWebSocket socket, ChannelRef channel, String visitor,
                        String frame) {
     String text;
@@ -142,7 +169,8 @@ final class WebchatSocket {
     }
     String messageId = UUID.randomUUID().toString();
     byte[] body = new JsonObject().put("visitorId", visitor).put("messageId", messageId).put("text", text)
-        .put("sentAt", clock.millis()).encode().getBytes(StandardCharsets.UTF_8);
+        .put("sentAt", clock.millis()).put("origin", origin(socket, channel.tenantId())).encode()
+        .getBytes(StandardCharsets.UTF_8);
     vertx.eventBus().request(Addresses.NORMALIZE, new RawWebhook(channel, body, null, clock.instant()),
             new DeliveryOptions().setLocalOnly(true).setSendTimeout(ingestTimeoutMs).addHeader(Correlation.HEADER, messageId))
         .onComplete(ar -> socket.writeTextMessage(ar.succeeded()

@@ -216,12 +216,16 @@ public final class ConversationTurns {
     return switch (decision.answer) {
       case NONE -> Future.succeededFuture(new Answered(null, false));
       case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));
-      case HANDOFF_NOTICE -> policy.apply(tenant, decision.conversation.key(), true, clock.instant())
+      case HANDOFF_NOTICE -> policy.apply(tenant, decision.conversation.key(), origin(batch), true, clock.instant())
           .map(v -> new Answered(v.proceed() ? tenant.template("handoff") : v.text(), false));
-      case AI -> policy.apply(tenant, decision.conversation.key(), false, clock.instant())
+      case AI -> policy.apply(tenant, decision.conversation.key(), origin(batch), false, clock.instant())
           .compose(v -> v.proceed() ? ai.ask(tenant, decision.conversation.key(), batch, cid, decision.classified)
               : Future.succeededFuture(new Answered(v.text(), false)));
     };
+  }
+
+  private static String origin(List<MessageReceived> batch) {
+    return batch.get(batch.size() - 1).contact().origin();
   }
 
   private OutboundCommand command(Conversation conversation, String sourceEventId, String text, Instant now,

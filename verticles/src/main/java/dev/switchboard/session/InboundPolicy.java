@@ -46,8 +46,8 @@ final class InboundPolicy {
   }
 
   /** For a turn the bot answers with the AI ({@code handoff} false) or with the hand-off notice. */
-  Future<Verdict> apply(TenantConfig tenant, ConversationKey key, boolean handoff, Instant now) {
-    return throttled(tenant, key).compose(over -> {
+  Future<Verdict> apply(TenantConfig tenant, ConversationKey key, String origin, boolean handoff, Instant now) {
+    return throttled(tenant, key, origin).compose(over -> {
       if (over) {
         metrics.inboundPolicy(tenant.id(), "throttled");
         return Future.succeededFuture(Verdict.SILENT);
@@ -73,13 +73,22 @@ final class InboundPolicy {
     });
   }
 
-  private Future<Boolean> throttled(TenantConfig tenant, ConversationKey key) {
+  private Future<Boolean> throttled(TenantConfig tenant, ConversationKey key, String origin) {
     var limit = tenant.inboundLimit();
     if (limit == null) {
       return Future.succeededFuture(false);
     }
-    return limiter.acquire("in:" + key.asString(), new RateLimiter.Limit(limit.perMinute() / 60.0, limit.burst()))
-        .map(wait -> !wait.isZero())
+    Future<Boolean> contact = over("in:" + key.asString(), new RateLimiter.Limit(limit.perMinute() / 60.0,
+        limit.burst()));
+    if (origin == null) {
+      return contact;
+    }
+    return contact.compose(o -> o ? Future.succeededFuture(true) : over("in-addr:" + tenant.id() + ":" + origin,
+        new RateLimiter.Limit(limit.addressPerMinute() / 60.0, limit.addressBurst())));
+  }
+
+  private Future<Boolean> over(String bucket, RateLimiter.Limit limit) {
+    return limiter.acquire(bucket, limit).map(wait -> !wait.isZero())
         // The limiter unreachable: answer rather than go silent.
         .otherwise(false);
   }

@@ -1,5 +1,8 @@
 package dev.switchboard.it;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketClient;
 import static dev.switchboard.it.ScheduledReportsIT.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,5 +119,31 @@ class InboundPoliciesIT {
         .isEqualTo(200);
     say("5511977780005", "oi de novo");
     assertThat(Await.until(() -> repliesTo("5511977780005").size() == 1, 10_000)).isTrue();
+  }
+
+  /** Five web chat visitors from one address (this test's 127.0.0.1): the address's bucket of 4 answers four. */
+  @Test
+  void manyVisitorsFromOneAddressAreLimitedTogether() {
+    clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-07T14:00:00Z")));  // Monday 11:00
+    WebSocketClient ws = t.outside.createWebSocketClient();
+    for (int v = 1; v <= 5; v++) {
+      String visitor = "visitor-flood-0" + v;
+      List<JsonObject> frames = new CopyOnWriteArrayList<>();
+      var socket = Await.of(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(t.port)
+          .setURI("/webchat/chat-clinic?visitor=" + visitor)));
+      socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+      socket.writeTextMessage(new JsonObject().put("text", "oi").encode());
+      String key = TestEngine.key("clinic", "chat-clinic", visitor);
+      assertThat(Await.until(() -> inbound(key) == 1, 10_000)).as("visitor %d processed", v).isTrue();
+      Await.of(socket.close());
+    }
+    long answered = 0;
+    for (int v = 1; v <= 5; v++) {
+      String key = TestEngine.key("clinic", "chat-clinic", "visitor-flood-0" + v);
+      answered += call(t, HttpMethod.GET, "/admin/v1/conversations/" + key + "/messages", null).bodyAsJsonObject()
+          .getJsonArray("items").stream().filter(m -> "OUTBOUND".equals(((JsonObject) m).getString("direction")))
+          .count();
+    }
+    assertThat(answered).isEqualTo(4);
   }
 }

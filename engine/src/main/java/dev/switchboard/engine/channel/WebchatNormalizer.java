@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The engine's own web chat frames: {@code {"visitorId","messageId","text","sentAt"}}. */
+/**
+ * The engine's own web chat frames: {@code {"visitorId","messageId","text","sentAt","origin"}}; {@code origin} is the
+ * edge's hash of the visitor's address.
+ */
 final class WebchatNormalizer implements PayloadNormalizer {
   private static final Pattern VISITOR = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private static final int MAX_TEXT = 4096;
@@ -31,6 +34,7 @@ final class WebchatNormalizer implements PayloadNormalizer {
     }
     long sentAt = root.path("sentAt").asLong(System.currentTimeMillis());
     EventSource source = new EventSource(channel, text(root, "messageId", "webchat"), Instant.ofEpochMilli(sentAt));
-    return List.of(new MessageReceived(source, new Contact(visitor, visitor, null), new Content.Text(text), null));
+    return List.of(new MessageReceived(source, new Contact(visitor, visitor, null, optText(root, "origin")),
+        new Content.Text(text), null));
   }
 }
