@@ -1,5 +1,6 @@
 package dev.switchboard.cluster;
 
+import dev.switchboard.engine.bus.Addresses;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.config.ClusterConfig;
@@ -77,6 +78,8 @@ public final class SessionLogConsumer extends VerticleBase {
 
   private void assigned(Set<TopicPartition> partitions) {
     partitions.forEach(tp -> tracker.assigned(tp.getPartition()));
+    // Conversations that moved here may have replies another node still holds: outbound checks them again.
+    vertx.eventBus().publish(Addresses.PARTITIONS_ASSIGNED, partitions.size());
     status.partitions(tracker.partitions());
     LOG.info("session log partitions assigned {} now={}", kv("node", cluster.nodeId()), tracker.partitions());
   }

@@ -34,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.switchboard.engine.event.ConversationKey;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Set;
 import java.util.HashSet;
 
@@ -46,6 +48,7 @@ public final class OutboundVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
   /** Older unsettled commands read per conversation when its lane starts (more is a backlog the scan will bring). */
   private static final int OLDER_READ = 50;
+  private static final int CHECKED_KEPT = 100_000;
   private final OutboundConfig config;
   private final TenantDirectory directory;
   private final Stores stores;
@@ -63,6 +66,17 @@ public final class OutboundVerticle extends VerticleBase {
   private final boolean orderAcrossProcesses;
   /** Conversations whose older unsettled commands are being read from the store; not pumped meanwhile. */
   private final Set<ConversationKey> loading = new HashSet<>();
+  /**
+   * Conversations already checked for commands held elsewhere since this process started or last took partitions:
+   * only those can have any (a restart, a node that died or gave a conversation up), so later lanes of the same
+   * conversation skip the read. Bounded: a conversation pushed out is simply checked again.
+   */
+  private final Set<ConversationKey> checked = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ConversationKey, Boolean> eldest) {
+      return size() > CHECKED_KEPT;
+    }
+  });
   /** Conversations with a command ready while {@code maxInFlight} sends were under way, in the order they came. */
   private final LinkedHashSet<ConversationKey> waiting =
       new LinkedHashSet<>();
@@ -116,6 +130,7 @@ public final class OutboundVerticle extends VerticleBase {
           admit(m.body().key(), m.body().createdAt(), m.body().commandId());
         }).completion(),
         vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion(),
+        vertx.eventBus().<Integer>localConsumer(Addresses.PARTITIONS_ASSIGNED, m -> checked.clear()).completion(),
         // Cluster-wide: the hand-off may have run on another node.
         vertx.eventBus().<ConversationStateChanged>consumer(Addresses.CONVERSATION_STATE,
             m -> handedOver.apply(m.body())).completion());
@@ -142,7 +157,7 @@ public final class OutboundVerticle extends VerticleBase {
    * customer gets the answers in order. A failed read does not hold the reply back.
    */
   private void admit(ConversationKey key, Instant createdAt, String id) {
-    boolean fresh = orderAcrossProcesses && !lanes.has(key) && !loading.contains(key);
+    boolean fresh = orderAcrossProcesses && !lanes.has(key) && !loading.contains(key) && !checked.contains(key);
     lanes.enqueue(key, createdAt, id);
     if (!fresh) {
       pump(key);
@@ -153,6 +168,7 @@ public final class OutboundVerticle extends VerticleBase {
       loading.remove(key);
       if (ar.succeeded()) {
         ar.result().forEach(c -> lanes.enqueue(c.key(), c.createdAt(), c.id()));
+        checked.add(key);
       }
       pump(key);
     });

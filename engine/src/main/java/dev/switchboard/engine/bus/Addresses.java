@@ -22,6 +22,8 @@ public final class Addresses {
   public static final String CONVERSATION_STATE = "sb.conversation.state";
   /** Broadcast (publish) to every node: read the configuration again ({@link ConfigReload}). */
   public static final String CONFIG_RELOAD = "sb.config.reload";
+  /** Local: this node was assigned session-log partitions (conversations may have moved here from another node). */
+  public static final String PARTITIONS_ASSIGNED = "sb.cluster.partitions.assigned";
   /** Run-now of a tenant schedule; every node serves it (the run lease keeps executions apart). */
   public static final String SCHEDULE_RUN_NOW = "sb.schedule.run-now";
   private static final String NODE_REPLY_PREFIX = "sb.cluster.reply.";
