@@ -127,7 +127,7 @@ public final class OutboundVerticle extends VerticleBase {
     return Future.join(
         vertx.eventBus().<SendCommand>localConsumer(Addresses.OUTBOUND_SEND, m -> {
           hints.remember(m.body());
-          admit(m.body().key(), m.body().createdAt(), m.body().commandId());
+          admit(m.body().key(), m.body().createdAt(), m.body().commandId(), !m.body().newConversation());
         }).completion(),
         vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion(),
         vertx.eventBus().<Integer>localConsumer(Addresses.PARTITIONS_ASSIGNED, m -> checked.clear()).completion(),
@@ -145,7 +145,8 @@ public final class OutboundVerticle extends VerticleBase {
 
   /** Due commands (retries, and any whose nudge was lost, e.g. after a restart) join their lanes, oldest first. */
   private void scanDue() {
-    stores.outbox().due(clock.instant(), 200).onSuccess(list -> list.forEach(c -> admit(c.key(), c.createdAt(), c.id())));
+    stores.outbox().due(clock.instant(), 200)
+        .onSuccess(list -> list.forEach(c -> admit(c.key(), c.createdAt(), c.id(), true)));
   }
 
   /**
@@ -156,8 +157,9 @@ public final class OutboundVerticle extends VerticleBase {
    * commands and queues them ahead: this reply waits until they are sent (or taken back and sent) and the
    * customer gets the answers in order. A failed read does not hold the reply back.
    */
-  private void admit(ConversationKey key, Instant createdAt, String id) {
-    boolean fresh = orderAcrossProcesses && !lanes.has(key) && !loading.contains(key) && !checked.contains(key);
+  private void admit(ConversationKey key, Instant createdAt, String id, boolean mayHaveOlder) {
+    boolean fresh = orderAcrossProcesses && mayHaveOlder && !lanes.has(key) && !loading.contains(key)
+        && !checked.contains(key);
     lanes.enqueue(key, createdAt, id);
     if (!fresh) {
       pump(key);

@@ -43,7 +43,13 @@ public final class Outbox {
 
   /** Commands a session step just committed are due: outbound gets each with its record and the window hint. */
   public void due(List<OutboundCommand> committed, Instant lastInboundAt) {
-    committed.forEach(c -> nudge(SendCommand.of(c, lastInboundAt), c.correlationId()));
+    due(committed, lastInboundAt, null);
+  }
+
+  /** {@code conversationCreatedAt}: a command made at that very instant began its conversation (see SendCommand). */
+  public void due(List<OutboundCommand> committed, Instant lastInboundAt, Instant conversationCreatedAt) {
+    committed.forEach(c -> nudge(SendCommand.of(c, lastInboundAt, c.createdAt().equals(conversationCreatedAt)),
+        c.correlationId()));
   }
 
   /** An action asked by {@code actor}: stored once per id (a repeat answers the existing one), nudged, audited. */

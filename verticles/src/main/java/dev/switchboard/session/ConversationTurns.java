@@ -242,7 +242,7 @@ public final class ConversationTurns {
       if (!step.commands().isEmpty()) {
         // The messages of this step count as unanswered until their reply was tried (see TurnBacklog).
         backlog.handOver(step.processedDedupeKeys(), step.commands().get(0).id());
-        outbox.due(step.commands(), step.conversation().lastInboundAt());
+        outbox.due(step.commands(), step.conversation().lastInboundAt(), step.conversation().createdAt());
       }
     });
   }

@@ -1,5 +1,9 @@
 package dev.switchboard.it;
 
+import dev.switchboard.engine.store.SessionStep;
+import dev.switchboard.engine.conversation.Turn;
+import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.Conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.engine.event.ChannelType;
@@ -38,7 +42,13 @@ class ReplyOrderAcrossProcessesIT {
       OutboundCommand older = OutboundCommand.pending(OutboundCommand.forEvent("acme", "wa", "wamid.order.0", 0), key,
           ChannelType.WHATSAPP, "sandbox", CONTACT, new OutboundPayload.Text("resposta anterior", null), claimedAt,
           "cid-older").sending(claimedAt.plusMillis(6_500));
-      Await.of(t.engine.stores().outbox().addIfAbsent(older));
+      // Committed with its conversation, as the earlier turn that made it would have (a conversation and its
+      // commands are written in one step).
+      Conversation conversation = Conversation.open(key, CONTACT, claimedAt.minusSeconds(5))
+          .withInbound(CONTACT, claimedAt.minusSeconds(5));
+      Await.of(t.engine.stores().conversations().commit(new SessionStep(conversation,
+          List.of(new Turn(Direction.OUTBOUND, "resposta anterior", older.id(), claimedAt)), List.of(),
+          List.of(older), List.of())));
 
       Await.of(t.whatsappText(CONTACT, "wamid.order.1", "quanto custa a instalação?"));
       assertThat(Await.until(() -> sent(t).size() == 2, 20_000)).as("both replies sent: %s", sent(t)).isTrue();

@@ -11,9 +11,11 @@ import java.util.Objects;
  * {@code command}, when given, is the record exactly as it was just committed (so outbound need not read it back)
  * and {@code lastInboundAt} the conversation's last customer message as of that commit (so the WhatsApp 24-hour
  * window need not be read back either); both are hints that a stale value can only make outbound read the store.
+ * {@code newConversation}: the conversation began in the step that made this command, so no other process can
+ * hold an older command of it (outbound skips that read).
  */
 public record SendCommand(String commandId, ConversationKey key, Instant createdAt, OutboundCommand command,
-                          Instant lastInboundAt) implements BusMessage {
+                          Instant lastInboundAt, boolean newConversation) implements BusMessage {
   public SendCommand {
     Objects.requireNonNull(commandId, "commandId");
     Objects.requireNonNull(key, "key");
@@ -21,11 +23,15 @@ public record SendCommand(String commandId, ConversationKey key, Instant created
   }
 
   public SendCommand(String commandId, ConversationKey key, Instant createdAt) {
-    this(commandId, key, createdAt, null, null);
+    this(commandId, key, createdAt, null, null, false);
   }
 
   /** The nudge for a command just committed, carrying it. */
   public static SendCommand of(OutboundCommand command, Instant lastInboundAt) {
-    return new SendCommand(command.id(), command.key(), command.createdAt(), command, lastInboundAt);
+    return of(command, lastInboundAt, false);
+  }
+
+  public static SendCommand of(OutboundCommand command, Instant lastInboundAt, boolean newConversation) {
+    return new SendCommand(command.id(), command.key(), command.createdAt(), command, lastInboundAt, newConversation);
   }
 }
