@@ -6,6 +6,7 @@ import dev.switchboard.engine.event.ConversationKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -94,8 +95,10 @@ class TelegramAndWebchatIT {
         .as("not written to any socket: waiting, not SENT").isTrue();
 
     List<JsonObject> frames = new CopyOnWriteArrayList<>();
-    var second = Await.of(ws.connect(options));
+    // The history is the socket's first frame: listen before connecting, as a browser's onmessage does.
+    ClientWebSocket second = ws.webSocket();
     second.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    Await.of(second.connect(options));
     assertThat(Await.until(() -> frames.stream().anyMatch(f -> "history".equals(f.getString("type"))), 10_000))
         .isTrue();
     JsonObject history = frames.stream().filter(f -> "history".equals(f.getString("type"))).findFirst().orElseThrow();
