@@ -6,6 +6,7 @@ import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.InboxStore;
 import dev.switchboard.engine.store.OutboxStore;
 import dev.switchboard.engine.store.RateLimiter;
+import dev.switchboard.engine.store.ReportStore;
 import dev.switchboard.engine.store.ScheduleStore;
 import dev.switchboard.engine.store.TenantScheduleStore;
 import dev.switchboard.engine.store.TenantStore;
@@ -124,6 +125,25 @@ class StoreContractsTest {
     @Override
     TenantScheduleStore store() {
       return Pg.stores.tenantSchedules();
+    }
+  }
+
+  @Nested
+  class MemoryReports extends ReportStoreContract {
+    private final ReportStore reports = Storage.memory(new StorageConfig(StorageConfig.Mode.MEMORY, 0, 0, null, null))
+        .reports();
+
+    @Override
+    ReportStore reports() {
+      return reports;
+    }
+  }
+
+  @Nested
+  class PostgresReports extends ReportStoreContract {
+    @Override
+    ReportStore reports() {
+      return Pg.stores.reports();
     }
   }
 

@@ -60,8 +60,12 @@ public final class PgReportStore implements ReportStore {
 
   @Override
   public Future<Void> replaceDay(String tenantId, LocalDate day, List<MetricsDay> rows) {
-    return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM metrics_daily WHERE tenant_id = $1 AND day = $2")
-        .execute(Tuple.of(tenantId, day))
+    // Two roll-ups of one day at once (a report and the roll-up schedule) would both delete, then both insert: the
+    // second would hit the primary key. A transaction-scoped advisory lock on (tenant, day) makes them take turns.
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .execute(Tuple.of("metrics_daily|" + tenantId + "|" + day))
+        .compose(locked -> conn.preparedQuery("DELETE FROM metrics_daily WHERE tenant_id = $1 AND day = $2")
+            .execute(Tuple.of(tenantId, day)))
         .compose(v -> rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery("INSERT INTO metrics_daily ("
                 + DAY_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
             .executeBatch(rows.stream().map(PgReportStore::tuple).toList()))
