@@ -7,6 +7,7 @@ import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.store.StoredTenant;
 import dev.switchboard.engine.store.TenantConfigStore;
 import dev.switchboard.tenant.ConfigReloader;
+import dev.switchboard.tenant.ScheduleDefinitions;
 import dev.switchboard.tenant.TenantSecrets;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 
 /**
  * {@code /admin/v1/tenants}: tenants provisioned through the API, for the operator of the service. A tenant is
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class TenantRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
   private final TenantConfigStore store;
   private final ConfigReloader reloader;
   private final Clock clock;
@@ -63,7 +62,7 @@ final class TenantRoutes {
         body.put("id", pathId);
       }
       String id = body.path("id").asText("");
-      if (!ID.matcher(id).matches()) {
+      if (!ScheduleDefinitions.ID.matcher(id).matches()) {
         throw new IllegalArgumentException("id must be 1-64 characters: lower-case letters, digits, '-' or '_'");
       }
       if (reloader.inFile(id)) {

@@ -34,10 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.switchboard.engine.event.ConversationKey;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
-import java.util.Collections;
-import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Moves outbox commands PENDING → SENDING → SENT | RETRY | DEAD. A command is claimed with a compare-and-set
@@ -46,9 +42,6 @@ import java.util.HashSet;
  */
 public final class OutboundVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundVerticle.class);
-  /** Older unsettled commands read per conversation when its lane starts (more is a backlog the scan will bring). */
-  private static final int OLDER_READ = 50;
-  private static final int CHECKED_KEPT = 100_000;
   private final OutboundConfig config;
   private final TenantDirectory directory;
   private final Stores stores;
@@ -62,21 +55,7 @@ public final class OutboundVerticle extends VerticleBase {
   private final HandedOver handedOver = new HandedOver();
   private final SendHints hints = new SendHints();
   private final TurnBacklog backlog;
-  /** Durable storage: commands another node or an earlier process claimed may precede this node's (see admit). */
-  private final boolean orderAcrossProcesses;
-  /** Conversations whose older unsettled commands are being read from the store; not pumped meanwhile. */
-  private final Set<ConversationKey> loading = new HashSet<>();
-  /**
-   * Conversations already checked for commands held elsewhere since this process started or last took partitions:
-   * only those can have any (a restart, a node that died or gave a conversation up), so later lanes of the same
-   * conversation skip the read. Bounded: a conversation pushed out is simply checked again.
-   */
-  private final Set<ConversationKey> checked = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<ConversationKey, Boolean> eldest) {
-      return size() > CHECKED_KEPT;
-    }
-  });
+  private final OlderReplies older;
   /** Conversations with a command ready while {@code maxInFlight} sends were under way, in the order they came. */
   private final LinkedHashSet<ConversationKey> waiting =
       new LinkedHashSet<>();
@@ -91,7 +70,7 @@ public final class OutboundVerticle extends VerticleBase {
   public OutboundVerticle(OutboundConfig config, TenantDirectory directory, Stores stores, SandboxLog sandbox,
                           Clock clock, SwitchboardMetrics metrics, TurnBacklog backlog, boolean orderAcrossProcesses) {
     this.backlog = backlog;
-    this.orderAcrossProcesses = orderAcrossProcesses;
+    this.older = new OlderReplies(stores.outbox(), orderAcrossProcesses);
     this.metrics = metrics;
     this.config = config;
     this.directory = directory;
@@ -130,7 +109,7 @@ public final class OutboundVerticle extends VerticleBase {
           admit(m.body().key(), m.body().createdAt(), m.body().commandId(), !m.body().newConversation());
         }).completion(),
         vertx.eventBus().<StatusChanged>consumer(Addresses.OUTBOUND_STATUS, this::onStatus).completion(),
-        vertx.eventBus().<Integer>localConsumer(Addresses.PARTITIONS_ASSIGNED, m -> checked.clear()).completion(),
+        vertx.eventBus().<Integer>localConsumer(Addresses.PARTITIONS_ASSIGNED, m -> older.forget()).completion(),
         // Cluster-wide: the hand-off may have run on another node.
         vertx.eventBus().<ConversationStateChanged>consumer(Addresses.CONVERSATION_STATE,
             m -> handedOver.apply(m.body())).completion());
@@ -149,29 +128,16 @@ public final class OutboundVerticle extends VerticleBase {
         .onSuccess(list -> list.forEach(c -> admit(c.key(), c.createdAt(), c.id(), true)));
   }
 
-  /**
-   * Queues a command in its conversation's lane and pumps the lane. A lane is ordered within this process; with
-   * durable storage an older reply of the same conversation may be held elsewhere — claimed by a node that died
-   * (its lease not over yet) or by the process before a restart, or still PENDING on the node that owned the
-   * conversation before a rebalance. So a lane that starts here first reads the conversation's older unsettled
-   * commands and queues them ahead: this reply waits until they are sent (or taken back and sent) and the
-   * customer gets the answers in order. A failed read does not hold the reply back.
-   */
+  /** Queues a command in its conversation's lane, behind any older reply held elsewhere (see OlderReplies). */
   private void admit(ConversationKey key, Instant createdAt, String id, boolean mayHaveOlder) {
-    boolean fresh = orderAcrossProcesses && mayHaveOlder && !lanes.has(key) && !loading.contains(key)
-        && !checked.contains(key);
+    boolean read = older.needsRead(key, !lanes.has(key), mayHaveOlder);
     lanes.enqueue(key, createdAt, id);
-    if (!fresh) {
+    if (!read) {
       pump(key);
       return;
     }
-    loading.add(key);
-    stores.outbox().openBefore(key, createdAt, id, OLDER_READ).onComplete(ar -> {
-      loading.remove(key);
-      if (ar.succeeded()) {
-        ar.result().forEach(c -> lanes.enqueue(c.key(), c.createdAt(), c.id()));
-        checked.add(key);
-      }
+    older.read(key, createdAt, id).onSuccess(found -> {
+      found.forEach(c -> lanes.enqueue(c.key(), c.createdAt(), c.id()));
       pump(key);
     });
   }
@@ -182,7 +148,7 @@ public final class OutboundVerticle extends VerticleBase {
    * request's timeout would already be running (under load, queued sends timed out and came back as retries).
    */
   private void pump(ConversationKey key) {
-    if (loading.contains(key)) {
+    if (older.loading(key)) {
       return;
     }
     if (inFlight >= config.maxInFlight()) {

@@ -63,21 +63,20 @@ final class ReportJob implements TenantJob {
     if (integration == null) {
       return Future.failedFuture(new IllegalStateException("smtp integration " + smtp + " is gone from the tenant"));
     }
-    String tenantName = tenantId;
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("period", range.from() + "/" + range.to());
     return rollup.roll(tenantId, range.from(), range.to())
         .compose(rolled -> reports.daily(tenantId, range.from(), range.to()))
         .compose(days -> {
           summary.put("rows", days.size());
-          ReportTable table = ReportBuilder.build(tenantName, range, schedule.schedule().zone().getId(), days);
+          ReportTable table = ReportBuilder.build(tenantId, range, schedule.schedule().zone().getId(), days);
           return vertx.executeBlocking(() -> render(table, formats, fileStem(tenantId, range)), false);
         })
         .compose(files -> {
           summary.put("files", files.stream().map(OutboundPayload.Attachment::name).toList());
           String subject = p.get("subject") instanceof String s ? s
-              : "Relatório " + tenantName + " — " + range.label();
-          String body = "Segue o relatório de atendimento de " + tenantName + " para o período " + range.label()
+              : "Relatório " + tenantId + " — " + range.label();
+          String body = "Segue o relatório de atendimento de " + tenantId + " para o período " + range.label()
               + " (" + schedule.schedule().zone().getId() + ").\n\nEnviado automaticamente pelo Switchboard, agenda "
               + schedule.name() + ".";
           List<Future<Outbox.Enqueued>> sends = new ArrayList<>();

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * or an {@link IllegalArgumentException} whose message is the reason, fit for a 400.
  */
 public final class ScheduleDefinitions {
-  private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+  /** Ids people choose (schedules, provisioned tenants): 1-64 lower-case letters, digits, '-' or '_'. */
+  public static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
   private ScheduleDefinitions() {
   }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,10 +90,8 @@ class ScheduledReportsPostgresIT extends ScheduledReportsIT {
       List<JsonObject> runs = runsOf(second, "every-minute");
       assertThat(runs).hasSize(5);
       assertThat(runs.stream().map(r -> r.getString("occurrence")).distinct().count()).isEqualTo(5);
-      // Which engine ran which is up to the claims; both may have, neither twice.
-      Map<String, Long> byNode = runs.stream().collect(Collectors.groupingBy(r -> r.getString("node"),
-          Collectors.counting()));
-      assertThat(byNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+      // Which engine ran which is up to the claims; each run names a node of the two.
+      assertThat(runs.stream().map(r -> r.getString("node")).distinct().count()).isBetween(1L, 2L);
     }
   }
 
