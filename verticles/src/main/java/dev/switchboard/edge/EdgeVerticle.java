@@ -13,6 +13,7 @@ import dev.switchboard.config.HttpConfig;
 import dev.switchboard.outbound.Outbox;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.outbound.SandboxLog;
+import dev.switchboard.privacy.ContactPrivacy;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -76,6 +77,7 @@ public final class EdgeVerticle extends VerticleBase {
     new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
+    new ContactRoutes(new ContactPrivacy(ports.stores(), ports.sandbox(), directory, ports.clock())).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

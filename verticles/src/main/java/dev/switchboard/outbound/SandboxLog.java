@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the sandbox sender "sent": kept in memory (the newest {@code keep}) so a developer can see the bot's
@@ -31,5 +32,12 @@ public final class SandboxLog {
   /** Newest first, optionally for one tenant. */
   public synchronized List<Entry> list(String tenantId, int limit) {
     return entries.stream().filter(e -> tenantId == null || e.tenantId().equals(tenantId)).limit(limit).toList();
+  }
+
+  /** Drops the tenant's entries sent to any of {@code recipients} (an erased contact); answers how many went. */
+  public synchronized int forget(String tenantId, Set<String> recipients) {
+    int before = entries.size();
+    entries.removeIf(e -> e.tenantId().equals(tenantId) && recipients.contains(e.recipient()));
+    return before - entries.size();
   }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.outbound;
 
 import dev.switchboard.config.OutboundConfig;
 import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.store.RateBuckets;
 import dev.switchboard.engine.store.RateLimiter;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -30,6 +31,6 @@ final class SendLimits {
     }
     String channel = command.key().channelId();
     return limiter.acquire("send:" + channel, sender).compose(wait -> !wait.isZero() ? Future.succeededFuture(wait)
-        : limiter.acquire("to:" + channel + ":" + Integer.toHexString(command.recipient().hashCode()), recipient));
+        : limiter.acquire(RateBuckets.recipient(channel, command.recipient()), recipient));
   }
 }

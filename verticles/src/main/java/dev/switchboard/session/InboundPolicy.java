@@ -6,6 +6,7 @@ import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.hours.BusinessHours;
 import dev.switchboard.engine.store.ConversationStore;
+import dev.switchboard.engine.store.RateBuckets;
 import dev.switchboard.engine.store.RateLimiter;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import io.vertx.core.Future;
@@ -78,7 +79,7 @@ final class InboundPolicy {
     if (limit == null) {
       return Future.succeededFuture(false);
     }
-    Future<Boolean> contact = over("in:" + key.asString(), new RateLimiter.Limit(limit.perMinute() / 60.0,
+    Future<Boolean> contact = over(RateBuckets.inbound(key), new RateLimiter.Limit(limit.perMinute() / 60.0,
         limit.burst()));
     if (origin == null) {
       return contact;

@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.memory.MemoryAuditStore;
+import dev.switchboard.engine.store.memory.MemoryContactData;
 import dev.switchboard.engine.store.memory.MemoryConversationStore;
 import dev.switchboard.engine.store.memory.MemoryInboxStore;
 import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
@@ -46,6 +47,7 @@ public final class Storage {
         new MemoryTenantScheduleStore(RUNS_KEPT), new MemoryReportStore(conversations, audit, outbox),
         new MemoryTenantStore(), new MemoryTenantConfigStore(), new MemoryApiTokenStore(),
         new MemoryKnowledgeStore(),
-        new MemoryRateLimiter(), List.of(), Future::succeededFuture);
+        new MemoryRateLimiter(), List.of(), Future::succeededFuture,
+        new MemoryContactData(conversations, inbox, outbox, audit, List.of()));
   }
 }

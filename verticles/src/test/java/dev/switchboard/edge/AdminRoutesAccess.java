@@ -12,6 +12,7 @@ import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.outbound.Outbox;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.tenant.ConfigReloader;
+import dev.switchboard.privacy.ContactPrivacy;
 import java.util.List;
 
 /** Lets tests mount the admin routes on a router of their own to compare them with the OpenAPI document. */
@@ -36,5 +37,6 @@ public final class AdminRoutesAccess {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    new ContactRoutes(new ContactPrivacy(stores, new SandboxLog(10), directory, Clock.systemUTC())).mount(router);
   }
 }

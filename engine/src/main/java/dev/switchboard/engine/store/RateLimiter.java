@@ -2,6 +2,7 @@ package dev.switchboard.engine.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * Token buckets shared by everyone sending on the same key (a sending number, a recipient). {@link #acquire}
@@ -20,4 +21,9 @@ public interface RateLimiter {
   }
 
   Future<Duration> acquire(String bucket, Limit limit);
+
+  /** Drops these buckets (an erased contact's): the next acquire starts a full bucket. */
+  default Future<Void> forget(Collection<String> buckets) {
+    return Future.succeededFuture();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.engine.store;
 
 import dev.switchboard.engine.health.DependencyCheck;
+import dev.switchboard.engine.privacy.ContactDataStore;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,7 +12,8 @@ public record Stores(InboxStore inbox, ConversationStore conversations, OutboxSt
                      ReportStore reports, TenantStore tenants, TenantConfigStore tenantConfigs,
                      ApiTokenStore apiTokens, KnowledgeStore knowledge, RateLimiter rateLimiter,
                      List<DependencyCheck> checks,
-                     Supplier<Future<Void>> closer) {
+                     Supplier<Future<Void>> closer,
+                     ContactDataStore contacts) {
 
   public Future<Void> close() {
     return closer.get();

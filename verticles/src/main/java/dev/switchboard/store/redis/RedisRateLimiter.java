@@ -1,9 +1,12 @@
 package dev.switchboard.store.redis;
 
 import dev.switchboard.engine.store.RateLimiter;
+import dev.switchboard.engine.bus.Failure;
+import dev.switchboard.engine.bus.FailureCode;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -43,5 +46,17 @@ public final class RedisRateLimiter implements RateLimiter {
         String.valueOf(limit.burst()));
     return guard.<Duration>call(() -> api.eval(args).map(r -> Duration.ofMillis(r.toLong())), null)
         .compose(wait -> wait != null ? Future.succeededFuture(wait) : fallback.acquire(bucket, limit));
+  }
+
+  /** Deletes the shared buckets and this node's fallback ones; a Redis failure fails the call (the caller retries). */
+  @Override
+  public Future<Void> forget(Collection<String> buckets) {
+    if (buckets.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<String> keys = buckets.stream().map(b -> prefix + b).toList();
+    return fallback.forget(buckets).compose(v -> guard.<Boolean>call(() -> api.del(keys).map(true), false))
+        .compose(done -> done ? Future.succeededFuture()
+            : Future.failedFuture(new Failure(FailureCode.UNAVAILABLE, "Redis did not confirm the rate limits' removal")));
   }
 }

@@ -39,7 +39,8 @@ public final class RedisStores {
         () -> {
           redis.close();
           return durable.close();
-        });
+        },
+        new RedisContactData(durable.contacts(), api, guard, config.keyPrefix()));
   }
 
 }

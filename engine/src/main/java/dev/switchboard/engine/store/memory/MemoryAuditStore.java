@@ -1,5 +1,13 @@
 package dev.switchboard.engine.store.memory;
 
+import dev.switchboard.engine.privacy.ContactSource;
+import dev.switchboard.engine.privacy.ContactSubject;
+import dev.switchboard.engine.privacy.ErasedRecords;
+import dev.switchboard.engine.privacy.Erasure;
+import dev.switchboard.engine.privacy.ExportRows;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.store.ActionAudit;
@@ -11,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-public final class MemoryAuditStore implements AuditStore {
+public final class MemoryAuditStore implements AuditStore, ContactSource {
   private final ConcurrentHashMap<ConversationKey, List<AuditEntry>> entries = new ConcurrentHashMap<>();
   private final Deque<ActionAudit> actions = new ArrayDeque<>();
 
@@ -48,5 +56,45 @@ public final class MemoryAuditStore implements AuditStore {
       return list;
     });
     return Future.succeededFuture(copy[0] == null ? List.of() : copy[0]);
+  }
+  /** The contact's conversation audit, and the operator actions on its outbox commands. */
+  @Override
+  public Future<JsonObject> export(ContactSubject subject) {
+    JsonArray trail = new JsonArray();
+    for (ConversationKey key : subject.keys()) {
+      list(key).result().forEach(a -> trail.add(ExportRows.audit(a)));
+    }
+    JsonArray done = new JsonArray();
+    synchronized (actions) {
+      actions.stream().filter(a -> subject.commandIds().contains(a.subject()))
+          .forEach(a -> done.add(ExportRows.action(a)));
+    }
+    return Future.succeededFuture(new JsonObject().put("audit", trail).put("actions", done));
+  }
+
+  /** Audit entries move to the anonymous key (state changes still count); actions lose their subject. */
+  @Override
+  public Future<Map<String, Integer>> erase(ContactSubject subject, Erasure erasure) {
+    int moved = 0;
+    for (ConversationKey key : subject.keys()) {
+      List<AuditEntry> old = entries.remove(key);
+      if (old != null) {
+        moved += old.size();
+        entries.put(erasure.anonymous(key), new ArrayList<>(old.stream().map(a -> ErasedRecords.audit(a, erasure))
+            .toList()));
+      }
+    }
+    int cleared = 0;
+    synchronized (actions) {
+      Deque<ActionAudit> next = new ArrayDeque<>();
+      for (ActionAudit a : actions) {
+        boolean mine = subject.commandIds().contains(a.subject());
+        cleared += mine ? 1 : 0;
+        next.addLast(mine ? new ActionAudit(a.tenantId(), a.action(), Erasure.ERASED, a.actor(), a.at()) : a);
+      }
+      actions.clear();
+      actions.addAll(next);
+    }
+    return Future.succeededFuture(Map.of("audit", moved, "actions", cleared));
   }
 }

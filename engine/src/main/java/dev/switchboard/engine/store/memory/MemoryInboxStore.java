@@ -1,5 +1,15 @@
 package dev.switchboard.engine.store.memory;
 
+import dev.switchboard.engine.bus.Json;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.event.MessageReceived;
+import dev.switchboard.engine.privacy.ContactSource;
+import dev.switchboard.engine.privacy.ContactSubject;
+import dev.switchboard.engine.privacy.Erasure;
+import dev.switchboard.engine.privacy.ExportRows;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.engine.store.InboxStore;
 import io.vertx.core.Future;
@@ -14,7 +24,7 @@ import java.util.Set;
  * Embedded-mode inbox. Processed entries are kept (they are the dedupe memory) up to {@code maxEntries};
  * past that the oldest processed entries are dropped, since a provider retries for days, not forever.
  */
-public final class MemoryInboxStore implements InboxStore {
+public final class MemoryInboxStore implements InboxStore, ContactSource {
   private final ConcurrentHashMap<String, InboxEntry> entries = new ConcurrentHashMap<>();
   private final int maxEntries;
 
@@ -92,5 +102,39 @@ public final class MemoryInboxStore implements InboxStore {
         .sorted(Comparator.comparing(InboxEntry::receivedAt))
         .limit(excess + maxEntries / 10)
         .forEach(e -> entries.remove(e.dedupeKey()));
+  }
+  /** Dedupe keys of the contact's events: from it on one of its keys, or naming it anywhere (a delivery status). */
+  public Set<String> keysOf(ContactSubject subject) {
+    Set<ConversationKey> keys = subject.candidateKeys();
+    Set<String> out = new HashSet<>();
+    entries.values().forEach(e -> {
+      boolean fromContact = e.event() instanceof MessageReceived m
+          && keys.contains(ConversationKey.of(m.source().channel(), m.contact()));
+      if (e.event().source().channel().tenantId().equals(subject.ref().tenantId())
+          && (fromContact || subject.mentionedIn(Json.write(e.event())))) {
+        out.add(e.dedupeKey());
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public Future<JsonObject> export(ContactSubject subject) {
+    JsonArray list = new JsonArray();
+    subject.eventKeys().stream().map(entries::get).filter(e -> e != null)
+        .sorted(Comparator.comparing(InboxEntry::receivedAt))
+        .forEach(e -> list.add(ExportRows.inbox(e.dedupeKey(), ExportRows.record(e.event()), e.receivedAt(),
+            e.processed())));
+    return Future.succeededFuture(new JsonObject().put("inbox", list));
+  }
+
+  /** Raw events are deleted: nothing reads them after processing but the dedupe, which an erase gives up. */
+  @Override
+  public Future<Map<String, Integer>> erase(ContactSubject subject, Erasure erasure) {
+    int removed = 0;
+    for (String key : subject.eventKeys()) {
+      removed += entries.remove(key) != null ? 1 : 0;
+    }
+    return Future.succeededFuture(Map.of("inbox", removed));
   }
 }

@@ -1,5 +1,14 @@
 package dev.switchboard.engine.store.memory;
 
+import dev.switchboard.engine.privacy.ContactSource;
+import dev.switchboard.engine.privacy.ContactSubject;
+import dev.switchboard.engine.privacy.ErasedRecords;
+import dev.switchboard.engine.privacy.Erasure;
+import dev.switchboard.engine.privacy.ExportRows;
+import dev.switchboard.engine.bus.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
@@ -12,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.Set;
 
-public final class MemoryOutboxStore implements OutboxStore {
+public final class MemoryOutboxStore implements OutboxStore, ContactSource {
   private final ConcurrentHashMap<String, OutboundCommand> commands = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> byProviderId = new ConcurrentHashMap<>();
   /** Ids of commands not yet settled: the due scan runs every second and must not walk every command ever sent. */
@@ -116,5 +125,43 @@ public final class MemoryOutboxStore implements OutboxStore {
         .sorted(Comparator.comparing(OutboundCommand::createdAt))
         .limit(limit)
         .toList());
+  }
+  /** Ids of the commands that belong to the contact: on its conversations, or naming it in their JSON. */
+  public Set<String> idsOf(ContactSubject subject) {
+    Set<ConversationKey> keys = Set.copyOf(subject.keys());
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    commands.values().stream()
+        .filter(c -> c.key().tenantId().equals(subject.ref().tenantId()))
+        .filter(c -> keys.contains(c.key()) || subject.mentionedIn(Json.write(c)))
+        .forEach(c -> ids.add(c.id()));
+    return ids;
+  }
+
+  @Override
+  public Future<JsonObject> export(ContactSubject subject) {
+    JsonArray list = new JsonArray();
+    subject.commandIds().stream().map(commands::get).filter(c -> c != null)
+        .sorted(Comparator.comparing(OutboundCommand::createdAt)).forEach(c -> list.add(ExportRows.record(c)));
+    return Future.succeededFuture(new JsonObject().put("outbox", list));
+  }
+
+  /** Pending, sent and dead commands alike are kept for the counts under a fresh id, with no text or address. */
+  @Override
+  public Future<Map<String, Integer>> erase(ContactSubject subject, Erasure erasure) {
+    int erased = 0;
+    for (String id : subject.commandIds()) {
+      OutboundCommand c = commands.remove(id);
+      if (c == null) {
+        continue;
+      }
+      erased++;
+      open.remove(id);
+      if (c.providerMessageId() != null) {
+        byProviderId.remove(c.providerMessageId(), id);
+      }
+      OutboundCommand kept = ErasedRecords.command(c, erasure.commandId(c.key().tenantId()), erasure);
+      commands.put(kept.id(), kept);
+    }
+    return Future.succeededFuture(Map.of("outbox", erased));
   }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.engine.store.memory;
 import dev.switchboard.engine.store.RateLimiter;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -47,5 +48,11 @@ public final class MemoryRateLimiter implements RateLimiter {
       buckets.entrySet().removeIf(e -> now - e.getValue()[1] > e.getValue()[2]);
     }
     return Future.succeededFuture(wait[0]);
+  }
+
+  @Override
+  public Future<Void> forget(Collection<String> names) {
+    names.forEach(buckets::remove);
+    return Future.succeededFuture();
   }
 }

@@ -1,0 +1,88 @@
+package dev.switchboard.engine.privacy;
+
+import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.engine.event.ConversationKey;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A contact resolved against the stores: its conversations (one per channel it used), the tenant's channel ids, the
+ * inbox events and outbox commands found for it. Every {@link ContactSource} exports and erases from this, so they
+ * all agree on what belongs to the contact.
+ */
+public record ContactSubject(ContactRef ref, List<Conversation> conversations, Set<String> channelIds,
+                             Set<String> eventKeys, Set<String> commandIds) {
+  /** Shorter addresses (a Telegram chat id) are matched only through keys, never by searching text for them. */
+  public static final int MIN_SEARCHED = 8;
+
+  public ContactSubject {
+    Objects.requireNonNull(ref, "ref");
+    conversations = List.copyOf(conversations);
+    channelIds = Set.copyOf(channelIds);
+    eventKeys = Set.copyOf(eventKeys);
+    commandIds = Set.copyOf(commandIds);
+  }
+
+  public static ContactSubject of(ContactRef ref, List<Conversation> conversations, Set<String> channelIds) {
+    return new ContactSubject(ref, conversations, channelIds, Set.of(), Set.of());
+  }
+
+  public ContactSubject withHoldings(Set<String> events, Set<String> commands) {
+    return new ContactSubject(ref, conversations, channelIds, events, commands);
+  }
+
+  public List<ConversationKey> keys() {
+    return conversations.stream().map(Conversation::key).toList();
+  }
+
+  public boolean isEmpty() {
+    return conversations.isEmpty() && eventKeys.isEmpty() && commandIds.isEmpty();
+  }
+
+  /**
+   * Every conversation key the contact may have data under: its conversations, and the contact on each of the
+   * tenant's channels (caches and rate limits keyed by conversation outlive an erase that crashed half-way, and a
+   * retry finds no conversation any more).
+   */
+  public Set<ConversationKey> candidateKeys() {
+    Set<ConversationKey> keys = new LinkedHashSet<>(keys());
+    for (String channel : channelIds) {
+      for (String id : ref.ids()) {
+        keys.add(new ConversationKey(ref.tenantId(), channel, id));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * How the contact is written in stored payloads: its ids, the provider addresses replies went to, and each phone
+   * number with and without its '+' (WhatsApp writes {@code 5511…} where the contact id is {@code +5511…}).
+   */
+  public Set<String> addresses() {
+    Set<String> out = new LinkedHashSet<>();
+    ref.ids().forEach(out::add);
+    conversations.forEach(c -> {
+      out.add(c.key().contactId());
+      if (c.replyTo() != null) {
+        out.add(c.replyTo());
+      }
+    });
+    Set<String> withDigits = new LinkedHashSet<>(out);
+    out.stream().filter(a -> a.startsWith("+")).forEach(a -> withDigits.add(a.substring(1)));
+    return withDigits;
+  }
+
+  /** The addresses distinctive enough to search payload text for. */
+  public Set<String> searchedAddresses() {
+    Set<String> out = new LinkedHashSet<>();
+    addresses().stream().filter(a -> a.length() >= MIN_SEARCHED).forEach(out::add);
+    return out;
+  }
+
+  /** Whether a stored text (a payload as JSON) names the contact. */
+  public boolean mentionedIn(String text) {
+    return text != null && searchedAddresses().stream().anyMatch(text::contains);
+  }
+}
