@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Data-subject requests (LGPD art. 18): export everything held about a contact, or erase it everywhere — the stores
@@ -29,6 +31,7 @@ import java.util.UUID;
 public final class ContactPrivacy {
   public static final String EXPORT = "contact.export";
   public static final String ERASE = "contact.erase";
+  private static final Logger LOG = LoggerFactory.getLogger(ContactPrivacy.class);
   private final Stores stores;
   private final SandboxLog sandbox;
   private final TenantDirectory directory;
@@ -59,7 +62,7 @@ public final class ContactPrivacy {
               .put("contact", ref.contactId()).put("exportedAt", now.toString()).mergeIn(sections)
               .put("sandbox", logged))
           .compose(body -> audit(ref, EXPORT, "export:" + id, actor, now).map(body));
-    });
+    }).onFailure(e -> failed("export", ref, e));
   }
 
   /**
@@ -83,7 +86,13 @@ public final class ContactPrivacy {
           return new JsonObject().put("erasure", erasure.id()).put("tenant", ref.tenantId())
               .put("status", any ? "erased" : "nothing-held").put("erasedAt", erasure.at().toString())
               .put("erased", erased);
-        });
+        })
+        .onFailure(e -> failed("erase", ref, e));
+  }
+
+  /** One line where the failure is handled; the cause's type only, since a database message may quote a value. */
+  private static void failed(String what, ContactRef ref, Throwable e) {
+    LOG.warn("contact {} failed tenant={} cause={}", what, ref.tenantId(), e.getClass().getSimpleName());
   }
 
   private Future<ContactSubject> resolve(ContactRef ref) {

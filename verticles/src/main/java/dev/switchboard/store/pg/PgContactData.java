@@ -36,7 +36,7 @@ public final class PgContactData implements ContactDataStore {
   public Future<ContactSubject> resolve(ContactRef ref, Set<String> channelIds) {
     return pool.preparedQuery("SELECT " + PgRows.CONVERSATION_COLUMNS + " FROM conversations WHERE tenant_id = $1 "
             + "AND contact_id = ANY($2::text[]) ORDER BY created_at")
-        .execute(Tuple.of(ref.tenantId(), ref.ids().toArray(new String[0])))
+        .execute(Tuple.from(new Object[] {ref.tenantId(), ref.ids().toArray(new String[0])}))
         .compose(rows -> {
           List<Conversation> found = new ArrayList<>();
           rows.forEach(r -> found.add(PgRows.conversation(r)));

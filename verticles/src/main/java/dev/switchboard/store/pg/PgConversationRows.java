@@ -41,7 +41,7 @@ final class PgConversationRows implements PgContactSource {
     subject.conversations().forEach(c -> conversations.add(ExportRows.conversation(c)));
     JsonArray messages = new JsonArray();
     JsonArray audit = new JsonArray();
-    Tuple args = Tuple.of(keys(subject.keys()));
+    Tuple args = Tuple.from(new Object[] {keys(subject.keys())});
     return tx.preparedQuery("SELECT conversation_key, direction, body, event_id, at FROM messages "
             + "WHERE conversation_key = ANY($1::text[]) ORDER BY id").execute(args)
         .compose(rows -> {

@@ -23,8 +23,8 @@ final class PgInboxRows implements PgContactSource {
       + "OR event::text LIKE ANY($4::text[]))";
 
   static Tuple matchArgs(ContactSubject subject) {
-    return Tuple.of(subject.ref().tenantId(), subject.eventKeys().toArray(new String[0]),
-        keys(subject.candidateKeys()), patterns(subject));
+    return Tuple.from(new Object[] {subject.ref().tenantId(), subject.eventKeys().toArray(new String[0]),
+        keys(subject.candidateKeys()), patterns(subject)});
   }
 
   @Override

@@ -31,8 +31,8 @@ final class PgOutboxRows implements PgContactSource {
       + "status = $5, next_attempt_at = NULL, provider_message_id = NULL WHERE id = $1";
 
   static Tuple matchArgs(ContactSubject subject) {
-    return Tuple.of(subject.ref().tenantId(), subject.commandIds().toArray(new String[0]),
-        keys(subject.candidateKeys()), patterns(subject));
+    return Tuple.from(new Object[] {subject.ref().tenantId(), subject.commandIds().toArray(new String[0]),
+        keys(subject.candidateKeys()), patterns(subject)});
   }
 
   @Override
