@@ -208,6 +208,32 @@ class StoreContractsTest {
     }
   }
 
+  @Nested
+  class MemoryContactData extends ContactDataContract {
+    private final Stores stores = Storage.memory(MEMORY);
+
+    @Override
+    Stores stores() {
+      return stores;
+    }
+  }
+
+  @Nested
+  class PostgresContactData extends ContactDataContract {
+    @Override
+    Stores stores() {
+      return Pg.stores;
+    }
+  }
+
+  @Nested
+  class RedisContactData extends ContactDataContract {
+    @Override
+    Stores stores() {
+      return Pg.redisStores;
+    }
+  }
+
   /** Shared PostgreSQL and Redis fixtures for the nested classes. */
   static final class Pg {
     static Vertx vertx;
