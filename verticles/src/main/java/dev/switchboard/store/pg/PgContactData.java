@@ -27,9 +27,15 @@ public final class PgContactData implements ContactDataStore {
   static final List<PgContactSource> SOURCES = List.of(new PgConversationRows(), new PgActionAuditRows(),
       new PgOutboxRows(), new PgInboxRows());
   private final Pool pool;
+  private final List<PgContactSource> sources;
 
   public PgContactData(Pool pool) {
+    this(pool, SOURCES);
+  }
+
+  PgContactData(Pool pool, List<PgContactSource> sources) {
     this.pool = pool;
+    this.sources = List.copyOf(sources);
   }
 
   @Override
@@ -58,11 +64,11 @@ public final class PgContactData implements ContactDataStore {
   @Override
   public Future<JsonObject> export(ContactSubject subject) {
     return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
-        .compose(v -> ContactSources.exportAll(SOURCES, s -> s.export(tx, subject))));
+        .compose(v -> ContactSources.exportAll(sources, s -> s.export(tx, subject))));
   }
 
   @Override
   public Future<Map<String, Integer>> erase(ContactSubject subject, Erasure erasure) {
-    return pool.withTransaction(tx -> ContactSources.eraseAll(SOURCES, s -> s.erase(tx, subject, erasure)));
+    return pool.withTransaction(tx -> ContactSources.eraseAll(sources, s -> s.erase(tx, subject, erasure)));
   }
 }
