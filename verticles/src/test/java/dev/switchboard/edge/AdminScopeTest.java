@@ -26,6 +26,7 @@ import dev.switchboard.engine.store.Stores;
 import dev.switchboard.engine.store.TenantRecord;
 import dev.switchboard.outbound.Outbox;
 import dev.switchboard.outbound.SandboxLog;
+import dev.switchboard.privacy.ContactPrivacy;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.store.Storage;
 import dev.switchboard.tenant.ConfigReloader;
@@ -103,7 +104,9 @@ class AdminScopeTest {
     var reloader = new ConfigReloader(vertx, () -> config, directory, stores, Clock.systemUTC(), "test", null);
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken("operator-token"),
         ctx -> Future.succeededFuture("Bearer alpha-token".equals(ctx.request().getHeader("Authorization"))
-            ? new Caller("token:alpha", Caller.Role.TENANT, Set.of("alpha")) : null)));
+            ? new Caller("token:alpha", Caller.Role.TENANT, Set.of("alpha")) : null),
+        ctx -> Future.succeededFuture("Bearer alpha-agent".equals(ctx.request().getHeader("Authorization"))
+            ? new Caller("agent:ana", Caller.Role.AGENT, Set.of("alpha")) : null)));
     Router router = Router.router(vertx);
     new AdminRoutes(vertx, stores, sandbox, auth, new LocalSessionGateway(vertx.eventBus(), 1),
         reloader).mount(router);
@@ -114,6 +117,7 @@ class AdminScopeTest {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    new ContactRoutes(new ContactPrivacy(stores, sandbox, directory, Clock.systemUTC())).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
@@ -187,6 +191,32 @@ class AdminScopeTest {
         .isEqualTo(401);
   }
 
+  /**
+   * A contact's data (LGPD export and erase): a tenant token reaches only its own tenant's contacts — naming another
+   * tenant is refused, and without a tenant the same number is looked up in its own tenant only. An agent of the
+   * tenant may not export or erase; the operator may, so the refusals above are about scope.
+   */
+  @Test
+  void aTenantTokenExportsAndErasesOnlyItsOwnTenantsContacts() {
+    String contact = "/admin/v1/contacts/" + URLEncoder.encode(OTHER_KEY.contactId(), StandardCharsets.UTF_8);
+    assertThat(call(HttpMethod.GET, contact + "/export", "Bearer alpha-token").statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> erase = call(HttpMethod.POST, contact + "/erase", "Bearer alpha-token");
+    assertThat(erase.statusCode()).as("the body names the other tenant").isEqualTo(403);
+    var request = client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", contact + "/erase")
+        .putHeader("Authorization", "Bearer alpha-token");
+    JsonObject own = request.sendJsonObject(new JsonObject().put("confirm", true)).await().bodyAsJsonObject();
+    assertThat(own.getString("tenant")).isEqualTo("alpha");
+    assertThat(own.getString("status")).isEqualTo("nothing-held");
+    assertThat(stores.conversations().find(OTHER_KEY).await()).isNotNull();
+    assertThat(stores.conversations().messages(OTHER_KEY, 10).await()).extracting(Turn::text).contains(OTHER_TEXT);
+
+    HttpResponse<Buffer> operator = call(HttpMethod.GET, contact + "/export?tenant=" + OTHER, "Bearer operator-token");
+    assertThat(operator.statusCode()).isEqualTo(200);
+    assertThat(operator.bodyAsString()).contains(OTHER_TEXT);
+    assertThat(call(HttpMethod.GET, contact + "/export?tenant=alpha", "Bearer alpha-agent").statusCode())
+        .isEqualTo(403);
+  }
+
   private record Route(HttpMethod method, String path) {
   }
 
@@ -202,7 +232,9 @@ class AdminScopeTest {
       if (p.getKey().equals("/openapi.json")) {
         return;
       }
-      String path = "/admin/v1" + p.getKey().replace("{key}", key).replaceAll("\\{[a-zA-Z]+}", OTHER)
+      String path = "/admin/v1" + p.getKey().replace("{key}", key)
+          .replace("/contacts/{id}", "/contacts/" + URLEncoder.encode(OTHER_KEY.contactId(), StandardCharsets.UTF_8))
+          .replaceAll("\\{[a-zA-Z]+}", OTHER)
           + "?tenant=" + OTHER;
       ((JsonObject) p.getValue()).fieldNames()
           .forEach(m -> routes.add(new Route(HttpMethod.valueOf(m.toUpperCase()), path)));
