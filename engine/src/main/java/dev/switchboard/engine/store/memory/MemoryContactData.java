@@ -34,6 +34,11 @@ public final class MemoryContactData implements ContactDataStore {
     this.sources = List.copyOf(all);
   }
 
+  /** The participants, in the order they run. */
+  public List<ContactSource> sources() {
+    return sources;
+  }
+
   @Override
   public Future<ContactSubject> resolve(ContactRef ref, Set<String> channelIds) {
     ContactSubject subject = ContactSubject.of(ref, conversations.of(ref.tenantId(), ref.ids()), channelIds);
