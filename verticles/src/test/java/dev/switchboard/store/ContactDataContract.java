@@ -142,4 +142,18 @@ abstract class ContactDataContract {
     assertThat(await(stores.audit().actions("lgpd3", 10))).extracting(ActionAudit::subject)
         .containsExactly(Erasure.ERASED);
   }
+
+  @Test
+  void anIdInsideAnotherCustomersNumberDoesNotReachThatCustomer() {
+    Stores stores = stores();
+    OutboundCommand reply = talk(stores, "lgpd4", PHONE, "wamid.n1", TEXT);
+    // A Telegram chat id that is the tail of the WhatsApp customer's number.
+    ContactSubject telegram = await(stores.contacts().resolve(new ContactRef("lgpd4", "977700001"), Set.of("tg")));
+    assertThat(telegram.isEmpty()).isTrue();
+    assertThat(await(stores.contacts().erase(telegram, Erasure.start(T0))).values()).allMatch(n -> n == 0);
+    assertThat(await(stores.outbox().get(reply.id()))).isNotNull();
+    assertThat(await(stores.inbox().processedAmong(List.of("lgpd4|wa|wamid.n1")))).hasSize(1);
+    assertThat(await(stores.conversations().messages(new ConversationKey("lgpd4", "wa", "+" + PHONE), 10)))
+        .extracting(Turn::text).contains(TEXT);
+  }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A contact resolved against the stores: its conversations (one per channel it used), the tenant's channel ids, the
@@ -81,8 +82,15 @@ public record ContactSubject(ContactRef ref, List<Conversation> conversations, S
     return out;
   }
 
-  /** Whether a stored text (a payload as JSON) names the contact. */
+  /**
+   * Whether a stored text (a payload as JSON) names the contact: an address as a whole token, not inside a longer
+   * one — a Telegram chat id {@code 987654321} must not find the WhatsApp customer {@code +5511987654321}.
+   */
   public boolean mentionedIn(String text) {
-    return text != null && searchedAddresses().stream().anyMatch(text::contains);
+    if (text == null || searchedAddresses().isEmpty()) {
+      return false;
+    }
+    String any = String.join("|", searchedAddresses().stream().map(Pattern::quote).toList());
+    return Pattern.compile("(?<![0-9A-Za-z])(?:" + any + ")(?![0-9A-Za-z])").matcher(text).find();
   }
 }

@@ -26,10 +26,13 @@ interface PgContactSource {
     return keys.stream().map(ConversationKey::asString).toArray(String[]::new);
   }
 
-  /** LIKE patterns finding the contact's addresses anywhere in a text (a payload as JSON). */
+  /**
+   * Regular expressions finding the contact's addresses in a text (a payload as JSON) as whole tokens, as
+   * {@link ContactSubject#mentionedIn} does: for {@code text ~ ANY($n::text[])}.
+   */
   static String[] patterns(ContactSubject subject) {
     return subject.searchedAddresses().stream()
-        .map(a -> "%" + a.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        .map(a -> "(^|[^0-9A-Za-z])" + a.replaceAll("([\\\\^$.|?*+()\\[\\]{}])", "\\\\$1") + "([^0-9A-Za-z]|$)")
         .toArray(String[]::new);
   }
 

@@ -18,9 +18,9 @@ import java.util.Map;
  * number). Deleted: after processing only the dedupe reads them, and an erased message redelivered later is new.
  */
 final class PgInboxRows implements PgContactSource {
-  /** $1 tenant, $2 dedupe keys, $3 conversation keys, $4 LIKE patterns. */
+  /** $1 tenant, $2 dedupe keys, $3 conversation keys, $4 address patterns. */
   static final String MATCH = "tenant_id = $1 AND (dedupe_key = ANY($2::text[]) OR conversation_key = ANY($3::text[]) "
-      + "OR event::text LIKE ANY($4::text[]))";
+      + "OR event::text ~ ANY($4::text[]))";
 
   static Tuple matchArgs(ContactSubject subject) {
     return Tuple.from(new Object[] {subject.ref().tenantId(), subject.eventKeys().toArray(new String[0]),

@@ -24,9 +24,9 @@ import java.util.Map;
  * provider's event id), with no payload, recipient, error or provider id; an unsettled one becomes DEAD.
  */
 final class PgOutboxRows implements PgContactSource {
-  /** $1 tenant, $2 command ids, $3 conversation keys, $4 LIKE patterns. */
+  /** $1 tenant, $2 command ids, $3 conversation keys, $4 address patterns. */
   static final String MATCH = "tenant_id = $1 AND (id = ANY($2::text[]) OR conversation_key = ANY($3::text[]) "
-      + "OR command::text LIKE ANY($4::text[]))";
+      + "OR command::text ~ ANY($4::text[]))";
   private static final String UPDATE = "UPDATE outbox SET id = $2, conversation_key = $3, command = $4::text::jsonb, "
       + "status = $5, next_attempt_at = NULL, provider_message_id = NULL WHERE id = $1";
 
