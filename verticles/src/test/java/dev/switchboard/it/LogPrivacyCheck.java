@@ -22,7 +22,8 @@ public final class LogPrivacyCheck {
   private static final Pattern PHONE = Pattern.compile("(?<![\\w.:/-])\\+?55\\d{10,11}(?!\\d)");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[A-Za-z]{2,})+");
   private static final List<String> TEST_TEXTS = List.of("quero falar com um atendente", "quanto custa a instala",
-      "tudo bem?", "oi de novo", "alguém aí", "Resposta interrompida", "mensagem a3");
+      "tudo bem?", "oi de novo", "alguém aí", "Resposta interrompida", "mensagem a3",
+      "Zuleica", "Quintanilha", "Tamboril", "jabuticabeira", "dipirona", "visitor-zuleica");
 
   private LogPrivacyCheck() {
   }

@@ -46,7 +46,8 @@ final class PrivacyChecks {
     assertThat(conversations).filteredOn(c -> c.getString("contact").startsWith("erased-"))
         .as("the anonymised conversations stay for the counts, closed").isNotEmpty()
         .allMatch(c -> "CLOSED".equals(c.getString("state")));
-    assertThat(t.engine.sandbox().list("acme", 1000)).anyMatch(e -> e.recipient().equals(PHONE));
+    assertThat(Await.until(() -> t.engine.sandbox().list("acme", 1000).stream()
+        .anyMatch(e -> e.recipient().equals(PHONE)), 15_000)).as("the fresh answer was sent").isTrue();
   }
 
   /**
