@@ -3,6 +3,8 @@ package dev.switchboard.engine.store.memory;
 import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.event.MessageReceived;
+import dev.switchboard.engine.event.StatusChanged;
+import dev.switchboard.engine.event.NormalizedEvent;
 import dev.switchboard.engine.privacy.ContactSource;
 import dev.switchboard.engine.privacy.ContactSubject;
 import dev.switchboard.engine.privacy.Erasure;
@@ -103,19 +105,35 @@ public final class MemoryInboxStore implements InboxStore, ContactSource {
         .limit(excess + maxEntries / 10)
         .forEach(e -> entries.remove(e.dedupeKey()));
   }
-  /** Dedupe keys of the contact's events: from it on one of its keys, or naming it anywhere (a delivery status). */
+  /**
+   * Dedupe keys of the contact's events: its messages, delivery statuses naming it, and any other event whose JSON
+   * names it. Typed checks first: serialising every event of a full inbox to search it would hold the event loop.
+   */
   public Set<String> keysOf(ContactSubject subject) {
     Set<ConversationKey> keys = subject.candidateKeys();
+    Set<String> addresses = subject.addresses();
     Set<String> out = new HashSet<>();
     entries.values().forEach(e -> {
-      boolean fromContact = e.event() instanceof MessageReceived m
-          && keys.contains(ConversationKey.of(m.source().channel(), m.contact()));
-      if (e.event().source().channel().tenantId().equals(subject.ref().tenantId())
-          && (fromContact || subject.mentionedIn(Json.write(e.event())))) {
+      if (!e.event().source().channel().tenantId().equals(subject.ref().tenantId())) {
+        return;
+      }
+      if (names(e.event(), subject, keys, addresses)) {
         out.add(e.dedupeKey());
       }
     });
     return out;
+  }
+
+  private static boolean names(NormalizedEvent event, ContactSubject subject, Set<ConversationKey> keys,
+                               Set<String> addresses) {
+    if (event instanceof MessageReceived m) {
+      return keys.contains(ConversationKey.of(m.source().channel(), m.contact()))
+          || addresses.contains(m.contact().replyTo());
+    }
+    if (event instanceof StatusChanged st) {
+      return st.recipientId() != null && addresses.contains(st.recipientId());
+    }
+    return subject.mentionedIn(Json.write(event));
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.switchboard.engine.store.OutboxStore;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -126,13 +127,19 @@ public final class MemoryOutboxStore implements OutboxStore, ContactSource {
         .limit(limit)
         .toList());
   }
-  /** Ids of the commands that belong to the contact: on its conversations, or naming it in their JSON. */
+  /**
+   * Ids of the commands that belong to the contact: on its conversations, sent to one of its addresses, or an
+   * integration action whose payload names it. (Only integration payloads are searched as JSON: serialising every
+   * command of a full outbox would hold the event loop, and a reply to someone else does not carry this contact.)
+   */
   public Set<String> idsOf(ContactSubject subject) {
-    Set<ConversationKey> keys = Set.copyOf(subject.keys());
-    Set<String> ids = ConcurrentHashMap.newKeySet();
+    Set<ConversationKey> keys = subject.candidateKeys();
+    Set<String> addresses = subject.addresses();
+    Set<String> ids = new HashSet<>();
     commands.values().stream()
         .filter(c -> c.key().tenantId().equals(subject.ref().tenantId()))
-        .filter(c -> keys.contains(c.key()) || subject.mentionedIn(Json.write(c)))
+        .filter(c -> keys.contains(c.key()) || addresses.contains(c.recipient())
+            || c.channelType() == null && subject.mentionedIn(Json.write(c.payload()) + " " + c.key().asString()))
         .forEach(c -> ids.add(c.id()));
     return ids;
   }
