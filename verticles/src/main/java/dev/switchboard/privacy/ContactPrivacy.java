@@ -49,8 +49,9 @@ public final class ContactPrivacy {
     Instant now = clock.instant();
     return resolve(ref).compose(subject -> {
       JsonArray logged = new JsonArray();
+      Set<String> addresses = subject.addresses();
       sandbox.list(ref.tenantId(), Integer.MAX_VALUE).stream()
-          .filter(e -> subject.addresses().contains(e.recipient()))
+          .filter(e -> addresses.contains(e.recipient()))
           .forEach(e -> logged.add(new JsonObject().put("commandId", e.commandId()).put("channel", e.channelId())
               .put("recipient", e.recipient()).put("text", e.text()).put("at", e.at().toString())));
       if (subject.isEmpty() && logged.isEmpty()) {

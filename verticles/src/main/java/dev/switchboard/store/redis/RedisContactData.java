@@ -54,8 +54,8 @@ final class RedisContactData implements ContactDataStore {
       keys.add(prefix + "ctx:" + key.asString());
     }
     subject.eventKeys().forEach(k -> keys.add(prefix + "seen:" + k));
-    return durable.erase(subject, erasure).compose(counts -> guard.<Integer>call(() -> api.del(keys)
-            .map(r -> r == null ? 0 : r.toInteger()), null)
+    return durable.erase(subject, erasure).compose(counts -> (keys.isEmpty() ? Future.succeededFuture(0)
+            : guard.<Integer>call(() -> api.del(keys).map(r -> r == null ? 0 : r.toInteger()), null))
         .compose(deleted -> {
           if (deleted == null) {
             return Future.failedFuture(new Failure(FailureCode.UNAVAILABLE,
