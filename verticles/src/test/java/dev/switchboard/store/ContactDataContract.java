@@ -156,4 +156,11 @@ abstract class ContactDataContract {
     assertThat(await(stores.conversations().messages(new ConversationKey("lgpd4", "wa", "+" + PHONE), 10)))
         .extracting(Turn::text).contains(TEXT);
   }
+
+  @Test
+  void aContactNeverSeenInATenantWithoutChannelsIsNothingToEraseNotAFailure() {
+    ContactSubject nobody = await(stores().contacts().resolve(new ContactRef("lgpd5", "+5511977700005"), Set.of()));
+    assertThat(nobody.isEmpty()).isTrue();
+    assertThat(await(stores().contacts().erase(nobody, Erasure.start(T0))).values()).allMatch(n -> n == 0);
+  }
 }
