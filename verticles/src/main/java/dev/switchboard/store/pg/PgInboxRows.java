@@ -1,6 +1,7 @@
 package dev.switchboard.store.pg;
 
 import static dev.switchboard.store.pg.PgContactSource.keys;
+import static dev.switchboard.store.pg.PgContactSource.likes;
 import static dev.switchboard.store.pg.PgContactSource.patterns;
 
 import dev.switchboard.engine.privacy.ContactSubject;
@@ -18,13 +19,13 @@ import java.util.Map;
  * number). Deleted: after processing only the dedupe reads them, and an erased message redelivered later is new.
  */
 final class PgInboxRows implements PgContactSource {
-  /** $1 tenant, $2 dedupe keys, $3 conversation keys, $4 address patterns. */
+  /** $1 tenant, $2 dedupe keys, $3 conversation keys, $4, $5 address filters (likes, patterns). */
   static final String MATCH = "tenant_id = $1 AND (dedupe_key = ANY($2::text[]) OR conversation_key = ANY($3::text[]) "
-      + "OR event::text ~ ANY($4::text[]))";
+      + "OR event::text LIKE ANY($4::text[]) AND event::text ~ ANY($5::text[]))";
 
   static Tuple matchArgs(ContactSubject subject) {
     return Tuple.from(new Object[] {subject.ref().tenantId(), subject.eventKeys().toArray(new String[0]),
-        keys(subject.candidateKeys()), patterns(subject)});
+        keys(subject.candidateKeys()), likes(subject), patterns(subject)});
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.store.pg;
 
 import static dev.switchboard.store.pg.PgContactSource.keys;
+import static dev.switchboard.store.pg.PgContactSource.likes;
 import static dev.switchboard.store.pg.PgContactSource.patterns;
 
 import dev.switchboard.engine.bus.Json;
@@ -24,15 +25,15 @@ import java.util.Map;
  * provider's event id), with no payload, recipient, error or provider id; an unsettled one becomes DEAD.
  */
 final class PgOutboxRows implements PgContactSource {
-  /** $1 tenant, $2 command ids, $3 conversation keys, $4 address patterns. */
+  /** $1 tenant, $2 command ids, $3 conversation keys, $4, $5 address filters (likes, patterns). */
   static final String MATCH = "tenant_id = $1 AND (id = ANY($2::text[]) OR conversation_key = ANY($3::text[]) "
-      + "OR command::text ~ ANY($4::text[]))";
+      + "OR command::text LIKE ANY($4::text[]) AND command::text ~ ANY($5::text[]))";
   private static final String UPDATE = "UPDATE outbox SET id = $2, conversation_key = $3, command = $4::text::jsonb, "
       + "status = $5, next_attempt_at = NULL, provider_message_id = NULL WHERE id = $1";
 
   static Tuple matchArgs(ContactSubject subject) {
     return Tuple.from(new Object[] {subject.ref().tenantId(), subject.commandIds().toArray(new String[0]),
-        keys(subject.candidateKeys()), patterns(subject)});
+        keys(subject.candidateKeys()), likes(subject), patterns(subject)});
   }
 
   @Override
