@@ -92,6 +92,7 @@ class ContactPrivacyIT {
       assertThat(NEEDLES).noneMatch(audit::contains);
 
       PrivacyChecks.theSameNumberStartsAfresh(s, t);
+      PrivacyChecks.theVisitorComesBackToAnEmptyChat(t);
     } finally {
       graph.close();
       db.close();

@@ -47,6 +47,7 @@ class ContactPrivacyMemoryIT {
       assertThat(ContactPrivacyIT.countsOnly(s.rolledUp())).isEqualTo(ContactPrivacyIT.countsOnly(metricsBefore));
 
       PrivacyChecks.theSameNumberStartsAfresh(s, t);
+      PrivacyChecks.theVisitorComesBackToAnEmptyChat(t);
     } finally {
       graph.close();
     }

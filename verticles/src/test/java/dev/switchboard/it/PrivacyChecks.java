@@ -17,11 +17,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.store.Stores;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** What the privacy ITs check on both storages. */
 final class PrivacyChecks {
@@ -48,6 +50,20 @@ final class PrivacyChecks {
         .allMatch(c -> "CLOSED".equals(c.getString("state")));
     assertThat(Await.until(() -> t.engine.sandbox().list("acme", 1000).stream()
         .anyMatch(e -> e.recipient().equals(PHONE)), 15_000)).as("the fresh answer was sent").isTrue();
+  }
+
+  /** The web chat visitor comes back after the erase: no history frame, only the answer to what they say now. */
+  static void theVisitorComesBackToAnEmptyChat(TestEngine t) {
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    var socket = Await.of(t.outside.createWebSocketClient().connect(new WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(t.port).setURI("/webchat/chat?visitor=" + PrivacyScenario.VISITOR)));
+    socket.textMessageHandler(frame -> frames.add(new JsonObject(frame)));
+    socket.writeTextMessage(new JsonObject().put("text", "oi de novo").encode());
+    assertThat(Await.until(() -> frames.stream().anyMatch(f -> "message".equals(f.getString("type"))), 15_000))
+        .isTrue();
+    assertThat(frames).noneMatch(f -> "history".equals(f.getString("type")));
+    assertThat(frames.toString()).doesNotContain("dipirona");
+    Await.of(socket.close());
   }
 
   /**

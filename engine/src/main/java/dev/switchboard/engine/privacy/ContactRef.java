@@ -3,13 +3,14 @@ package dev.switchboard.engine.privacy;
 import dev.switchboard.engine.channel.PayloadException;
 import dev.switchboard.engine.channel.PhoneNumbers;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * A data subject as an operator names one: a tenant and the contact id shown by the conversation list (E.164 for a
  * phone, the chat id on Telegram, the visitor id on the web chat). A contact is the same person on every channel of
- * the tenant where that id is used.
+ * the tenant where that id is used (an e-mail address for a channel that has one).
  */
 public record ContactRef(String tenantId, String contactId) {
   private static final int MAX_ID = 200;
@@ -32,6 +33,11 @@ public record ContactRef(String tenantId, String contactId) {
   public Set<String> ids() {
     Set<String> ids = new LinkedHashSet<>();
     ids.add(contactId);
+    if (contactId.indexOf('@') > 0) {
+      // An e-mail address: the domain and, in practice, the whole address are case-insensitive.
+      ids.add(contactId.toLowerCase(Locale.ROOT));
+      return ids;
+    }
     try {
       ids.add(PhoneNumbers.canonical(contactId));
     } catch (PayloadException notAPhone) {

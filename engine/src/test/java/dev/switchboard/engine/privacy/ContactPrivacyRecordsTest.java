@@ -27,6 +27,8 @@ class ContactPrivacyRecordsTest {
     assertThat(new ContactRef("acme", "+55 (11) 98765-4321").ids()).contains("+5511987654321");
     assertThat(new ContactRef("acme", "551187654321").ids()).as("before the ninth digit").contains("+5511987654321");
     assertThat(new ContactRef("acme", "visitor-abc-1").ids()).containsExactly("visitor-abc-1");
+    assertThat(new ContactRef("acme", "Zuleica.Q@Example.com").ids()).containsExactly("Zuleica.Q@Example.com",
+        "zuleica.q@example.com");
     assertThatThrownBy(() -> new ContactRef("acme", " ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ContactRef("acme", "x".repeat(201))).isInstanceOf(IllegalArgumentException.class);
   }
