@@ -1,0 +1,42 @@
+package dev.switchboard.engine.channel.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+
+/**
+ * The dedupe key of a mail: its Message-ID, or a hash of its raw header lines when it has none, so a re-poll, a
+ * restart, a re-delivery of the same message or two nodes reading it make one event.
+ */
+public final class MailKeys {
+  private MailKeys() {
+  }
+
+  public static String sourceId(MimeMessage message) throws MessagingException {
+    String[] ids = message.getHeader("Message-ID");
+    String id = ids == null || ids.length == 0 ? null : ids[0].strip();
+    if (id != null && id.startsWith("<") && id.endsWith(">")) {
+      id = id.substring(1, id.length() - 1).strip();
+    }
+    if (id != null && !id.isEmpty() && id.length() <= 500) {
+      return id;
+    }
+    StringBuilder headers = new StringBuilder();
+    for (String line : Collections.list(message.getAllHeaderLines())) {
+      headers.append(line).append("\r\n");
+    }
+    return "hdr-" + sha256(headers.toString());
+  }
+
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
