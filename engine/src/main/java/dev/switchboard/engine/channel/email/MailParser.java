@@ -17,6 +17,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -190,7 +191,7 @@ public final class MailParser {
     }
     if (bytes.length > maxTextBytes) {
       found.truncated = true;
-      bytes = java.util.Arrays.copyOf(bytes, maxTextBytes);
+      bytes = Arrays.copyOf(bytes, maxTextBytes);
     }
     return decode(bytes, charset(type));
   }
