@@ -40,9 +40,10 @@ public record IntegrationRecord(String id, String tenantId, String channelId, St
         nextData, nextErrors, nextWaitingOn, version + 1, createdAt, now, lines);
   }
 
+  /** The same version with another rule: to be followed by {@link #next}, which makes the change one update. */
   public IntegrationRecord withRule(String rule, Instant now) {
     return new IntegrationRecord(id, tenantId, channelId, sourceId, rule, status, step, contact, source, data, errors,
-        waitingOn, version + 1, createdAt, now, log);
+        waitingOn, version, createdAt, now, log);
   }
 
   /** How many times step {@code index} ended in {@code outcome}. */

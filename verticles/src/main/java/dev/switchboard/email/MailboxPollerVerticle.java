@@ -1,0 +1,128 @@
+package dev.switchboard.email;
+
+import dev.switchboard.automation.MailIntake;
+import dev.switchboard.config.MailboxConfig;
+import dev.switchboard.config.TenantConfig;
+import dev.switchboard.config.TenantDirectory;
+import dev.switchboard.engine.store.MailboxStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the tenants' IMAP mailboxes. Each poll first takes or renews the mailbox's lease in the store (one node at a
+ * time polls a mailbox; when it stops renewing, another takes over once the lease runs out), then reads on a worker
+ * thread what came after the last UID, hands every mail to the intake (which makes each Message-ID one record),
+ * and only then records the new position: a crash in between reads the same mail again, and the intake drops the
+ * repeats.
+ */
+public final class MailboxPollerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(MailboxPollerVerticle.class);
+  private final TenantDirectory directory;
+  private final MailboxStore store;
+  private final MailIntake intake;
+  private final Clock clock;
+  private final String node;
+  private final Set<String> polling = new HashSet<>();
+  private final Map<String, Long> timers = new HashMap<>();
+  private final Set<String> held = new HashSet<>();
+
+  public MailboxPollerVerticle(TenantDirectory directory, MailboxStore store, MailIntake intake, Clock clock,
+                               String node) {
+    this.directory = directory;
+    this.store = store;
+    this.intake = intake;
+    this.clock = clock;
+    this.node = node;
+  }
+
+  @Override
+  public Future<?> start() {
+    Set<String> ids = new HashSet<>();
+    for (TenantConfig tenant : directory.tenants()) {
+      for (MailboxConfig box : tenant.mailboxes()) {
+        if (!ids.add(box.id())) {
+          return Future.failedFuture(new IllegalArgumentException("mailbox id used twice: " + box.id()));
+        }
+        vertx.setTimer(1, t -> poll(tenant.id(), box.id()));
+        timers.put(box.id(), vertx.setPeriodic(box.pollMs(), t -> poll(tenant.id(), box.id())));
+      }
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Cancels the polls and gives the leases back, so another node takes the mailboxes over at once. */
+  @Override
+  public Future<?> stop() {
+    timers.values().forEach(vertx::cancelTimer);
+    List<Future<Void>> released = new ArrayList<>();
+    held.forEach(id -> released.add(store.release(id, node)));
+    return Future.join(released).otherwiseEmpty();
+  }
+
+  /** Whether this node polled the mailbox last (for tests and the log). */
+  public boolean holds(String mailboxId) {
+    return held.contains(mailboxId);
+  }
+
+  private void poll(String tenantId, String mailboxId) {
+    // The configuration may have been reloaded: read the mailbox as it is now.
+    TenantConfig tenant = directory.tenant(tenantId).orElse(null);
+    MailboxConfig box = tenant == null ? null : tenant.mailboxes().stream().filter(b -> b.id().equals(mailboxId))
+        .findFirst().orElse(null);
+    if (box == null || !polling.add(mailboxId)) {
+      return;
+    }
+    Instant now = clock.instant();
+    store.claim(mailboxId, node, now.plusMillis(box.leaseMs()), now).compose(won -> {
+      if (!won) {
+        if (held.remove(mailboxId)) {
+          LOG.info("mailbox {} is polled by another node now", mailboxId);
+        }
+        return Future.succeededFuture();
+      }
+      if (held.add(mailboxId)) {
+        LOG.info("mailbox {} polled by this node {}", mailboxId, node);
+      }
+      return store.get(mailboxId).compose(state -> read(tenant, box, state));
+    }).onComplete(ar -> {
+      polling.remove(mailboxId);
+      if (ar.failed()) {
+        LOG.warn("mailbox {} poll failed cause={}", mailboxId, ar.cause().getClass().getSimpleName());
+      }
+    });
+  }
+
+  private Future<Void> read(TenantConfig tenant, MailboxConfig box, MailboxStore.State state) {
+    ImapReader reader = new ImapReader(box);
+    long validity = state == null ? 0 : state.uidValidity();
+    long last = state == null ? 0 : state.lastUid();
+    return vertx.executeBlocking(() -> reader.read(validity, last), false).compose(batch -> {
+      if (batch.uidValidity() != validity && validity != 0) {
+        LOG.warn("mailbox {} UIDVALIDITY changed: reading it again from the start (known mail is skipped by "
+            + "Message-ID)", box.id());
+      }
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (ImapReader.Item item : batch.items()) {
+        chain = chain.compose(n -> (item.mail() != null ? intake.accept(tenant, box.id(), item.mail())
+            : intake.unparseable(tenant, box.id(), item.sourceId(), item.failure())).map(fresh -> fresh ? n + 1 : n));
+      }
+      return chain.compose(fresh -> {
+        if (!batch.items().isEmpty()) {
+          LOG.info("mailbox {} read {} message(s), {} new, up to uid {}", box.id(), batch.items().size(), fresh,
+              batch.highestUid());
+        }
+        return store.advance(box.id(), node, batch.uidValidity(), batch.highestUid()).mapEmpty();
+      });
+    });
+  }
+}
