@@ -4,6 +4,8 @@ import dev.switchboard.engine.automation.AutomationRule;
 import dev.switchboard.engine.automation.AutomationStep;
 import dev.switchboard.engine.event.ChannelType;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A tenant's automations refer only to its own mailboxes, integrations and channels, of the right kind. */
@@ -11,35 +13,39 @@ final class AutomationChecks {
   private AutomationChecks() {
   }
 
-  static void check(TenantConfig tenant) {
+  /** Called from TenantConfig's constructor, so with its parts (the record's accessors are not set yet). */
+  static void check(String tenantId, Map<String, Object> schema, List<ChannelConfig> channels,
+                    List<IntegrationConfig> integrations, List<MailboxConfig> mailboxes,
+                    List<AutomationRule> automations) {
     Set<String> ids = new HashSet<>();
-    for (AutomationRule rule : tenant.automations()) {
-      String where = "tenant " + tenant.id() + ", automation " + rule.id() + ": ";
+    for (AutomationRule rule : automations) {
+      String where = "tenant " + tenantId + ", automation " + rule.id() + ": ";
       if (!ids.add(rule.id())) {
         throw new IllegalArgumentException(where + "id used twice");
       }
-      if (tenant.mailboxes().stream().noneMatch(m -> m.id().equals(rule.trigger().channel()))) {
+      if (mailboxes.stream().noneMatch(m -> m.id().equals(rule.trigger().channel()))) {
         throw new IllegalArgumentException(where + "trigger channel " + rule.trigger().channel()
             + " is not a mailbox of this tenant");
       }
       for (AutomationStep step : rule.steps()) {
-        check(tenant, step, where);
+        check(schema, channels, integrations, step, where);
       }
     }
   }
 
-  private static void check(TenantConfig tenant, AutomationStep step, String where) {
+  private static void check(Map<String, Object> schema, List<ChannelConfig> channels,
+                            List<IntegrationConfig> integrations, AutomationStep step, String where) {
     switch (step.type()) {
       case EXTRACT -> {
-        if (tenant.extractionSchema() == null) {
+        if (schema == null) {
           throw new IllegalArgumentException(where + "step extract needs the tenant's extractionSchema");
         }
       }
-      case TRELLO_CARD -> integration(tenant, step, SenderKind.TRELLO, where);
-      case EMAIL_REPLY -> integration(tenant, step, SenderKind.SMTP, where);
-      case WEBHOOK -> integration(tenant, step, SenderKind.WEBHOOK, where);
+      case TRELLO_CARD -> integration(integrations, step, SenderKind.TRELLO, where);
+      case EMAIL_REPLY -> integration(integrations, step, SenderKind.SMTP, where);
+      case WEBHOOK -> integration(integrations, step, SenderKind.WEBHOOK, where);
       case TELEGRAM_NOTIFY -> {
-        if (tenant.channels().stream().noneMatch(c -> c.id().equals(step.target())
+        if (channels.stream().noneMatch(c -> c.id().equals(step.target())
             && c.type() == ChannelType.TELEGRAM)) {
           throw new IllegalArgumentException(where + "step telegram.notify target " + step.target()
               + " is not a telegram channel of this tenant");
@@ -49,8 +55,9 @@ final class AutomationChecks {
     }
   }
 
-  private static void integration(TenantConfig tenant, AutomationStep step, SenderKind kind, String where) {
-    if (tenant.integrations().stream().noneMatch(i -> i.id().equals(step.target()) && i.type() == kind)) {
+  private static void integration(List<IntegrationConfig> integrations, AutomationStep step, SenderKind kind,
+                                  String where) {
+    if (integrations.stream().noneMatch(i -> i.id().equals(step.target()) && i.type() == kind)) {
       throw new IllegalArgumentException(where + "step " + step.type().wire() + " target " + step.target()
           + " is not a " + kind.wire() + " integration of this tenant");
     }

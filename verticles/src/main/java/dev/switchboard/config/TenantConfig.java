@@ -72,7 +72,7 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
     }
     mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
     automations = automations == null ? List.of() : List.copyOf(automations);
-    AutomationChecks.check(this);
+    AutomationChecks.check(id, extractionSchema, channels, integrations, mailboxes, automations);
   }
 
   public String template(String name) {
