@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.config.TenantDirectory;
+import dev.switchboard.automation.IntegrationActions;
 import dev.switchboard.edge.auth.AdminAuth;
+import dev.switchboard.engine.automation.IntegrationRecord;
+import dev.switchboard.engine.automation.IntegrationStatus;
+import dev.switchboard.engine.automation.MailSource;
+import dev.switchboard.engine.channel.email.ParsedMail;
+import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
 import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.engine.conversation.Conversation;
@@ -77,6 +83,7 @@ class AdminScopeTest {
   static HttpServer server;
   static WebClient client;
   static String deadId;
+  static MemoryIntegrationStore integrations;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -114,8 +121,22 @@ class AdminScopeTest {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    integrations = new MemoryIntegrationStore();
+    integrations.addIfAbsent(otherIntegration()).await();
+    new IntegrationRoutes(directory, new IntegrationActions(integrations, directory,
+        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()), Clock.systemUTC()))
+        .mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
+  }
+
+  /** A FAILED integration of the other tenant, with its contact and text; its id is the tenant's, like the paths. */
+  private static IntegrationRecord otherIntegration() {
+    ParsedMail mail = new ParsedMail("m-1@beta", OTHER_CONTACT + "@beta.example", "Beta", OTHER_TEXT, T0, OTHER_TEXT,
+        List.of(), false);
+    return new IntegrationRecord(OTHER, OTHER, "beta-inbox", "m-1@beta", "beta-rule", IntegrationStatus.FAILED, 1,
+        OTHER_CONTACT + "@beta.example", MailSource.of(mail).json(), null, List.of("trello http 500"), null, 0, T0, T0,
+        List.of());
   }
 
   private static void seed(ConversationKey key, String text) {
@@ -156,6 +177,9 @@ class AdminScopeTest {
     assertThat(schedule).isNotNull();
     assertThat(schedule.paused()).isFalse();
     assertThat(stores.tenantSchedules().runs(OTHER, OTHER, 10).await()).isEmpty();
+    IntegrationRecord integration = integrations.get(OTHER).await();
+    assertThat(integration.status()).isEqualTo(IntegrationStatus.FAILED);
+    assertThat(integration.version()).isZero();
   }
 
   @Test
@@ -164,6 +188,8 @@ class AdminScopeTest {
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.bodyAsString()).contains(OTHER_CONTACT);
     assertThat(call(HttpMethod.GET, "/admin/v1/dead-letters", "Bearer operator-token").bodyAsString()).contains(deadId);
+    assertThat(call(HttpMethod.GET, "/admin/v1/integrations/" + OTHER, "Bearer operator-token").bodyAsString())
+        .contains(OTHER_CONTACT, OTHER_TEXT);
   }
 
   @Test
