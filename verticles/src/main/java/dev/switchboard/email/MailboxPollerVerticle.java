@@ -69,11 +69,6 @@ public final class MailboxPollerVerticle extends VerticleBase {
     return Future.join(released).otherwiseEmpty();
   }
 
-  /** Whether this node polled the mailbox last (for tests and the log). */
-  public boolean holds(String mailboxId) {
-    return held.contains(mailboxId);
-  }
-
   private void poll(String tenantId, String mailboxId) {
     // The configuration may have been reloaded: read the mailbox as it is now.
     TenantConfig tenant = directory.tenant(tenantId).orElse(null);
@@ -118,8 +113,8 @@ public final class MailboxPollerVerticle extends VerticleBase {
       }
       return chain.compose(fresh -> {
         if (!batch.items().isEmpty()) {
-          LOG.info("mailbox {} read {} message(s), {} new, up to uid {}", box.id(), batch.items().size(), fresh,
-              batch.highestUid());
+          LOG.info("mailbox {} read {} message(s), {} new, up to uid {} node={}", box.id(), batch.items().size(),
+              fresh, batch.highestUid(), node);
         }
         return store.advance(box.id(), node, batch.uidValidity(), batch.highestUid()).mapEmpty();
       });
