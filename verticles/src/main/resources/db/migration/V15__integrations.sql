@@ -18,5 +18,5 @@ CREATE TABLE IF NOT EXISTS integrations (
   log         jsonb NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS integrations_by_tenant ON integrations (tenant_id, created_at DESC);
-CREATE INDEX IF NOT EXISTS integrations_pending ON integrations (updated_at) WHERE status = 'PENDING';
+CREATE INDEX IF NOT EXISTS integrations_pending ON integrations (updated_at, id) WHERE status = 'PENDING';
 CREATE INDEX IF NOT EXISTS integrations_by_contact ON integrations (tenant_id, contact);

@@ -50,6 +50,8 @@ public final class PipelineVerticle extends VerticleBase {
   private final Set<String> busy = new HashSet<>();
   private long timer = -1;
   private boolean scanning;
+  private Instant cursorAt;
+  private String cursorId;
 
   public PipelineVerticle(TenantDirectory directory, IntegrationStore store, OutboxStore outboxStore, Outbox outbox,
                           Clock clock, long scanMs) {
@@ -78,13 +80,18 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     scanning = true;
-    store.pending(BATCH).onComplete(ar -> {
+    store.pending(cursorAt, cursorId, BATCH).onComplete(ar -> {
       scanning = false;
       if (ar.failed()) {
         LOG.warn("integration scan failed cause={}", ar.cause().getClass().getSimpleName());
         return;
       }
-      for (IntegrationRecord r : ar.result()) {
+      List<IntegrationRecord> page = ar.result();
+      // A full page: the next scan reads on after it; a short one: the next scan starts over.
+      IntegrationRecord last = page.size() < BATCH ? null : page.get(page.size() - 1);
+      cursorAt = last == null ? null : last.updatedAt();
+      cursorId = last == null ? null : last.id();
+      for (IntegrationRecord r : page) {
         if (busy.add(r.id())) {
           advance(r).onComplete(done -> {
             busy.remove(r.id());

@@ -32,9 +32,13 @@ public final class MailboxPollerVerticle extends VerticleBase {
   private final MailIntake intake;
   private final Clock clock;
   private final String node;
+  /** How often the mailboxes' intervals are looked at. */
+  private static final long TICK_MS = 100;
   private final Set<String> polling = new HashSet<>();
-  private final Map<String, Long> timers = new HashMap<>();
+  private final Map<String, Long> lastPoll = new HashMap<>();
+  private final Set<String> warnedTwice = new HashSet<>();
   private final Set<String> held = new HashSet<>();
+  private long timer = -1;
 
   public MailboxPollerVerticle(TenantDirectory directory, MailboxStore store, MailIntake intake, Clock clock,
                                String node) {
@@ -47,26 +51,44 @@ public final class MailboxPollerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Set<String> ids = new HashSet<>();
-    for (TenantConfig tenant : directory.tenants()) {
-      for (MailboxConfig box : tenant.mailboxes()) {
-        if (!ids.add(box.id())) {
-          return Future.failedFuture(new IllegalArgumentException("mailbox id used twice: " + box.id()));
-        }
-        vertx.setTimer(1, t -> poll(tenant.id(), box.id()));
-        timers.put(box.id(), vertx.setPeriodic(box.pollMs(), t -> poll(tenant.id(), box.id())));
-      }
-    }
+    timer = vertx.setPeriodic(TICK_MS, t -> tick());
+    vertx.setTimer(1, t -> tick());
     return Future.succeededFuture();
   }
 
-  /** Cancels the polls and gives the leases back, so another node takes the mailboxes over at once. */
+  /** Gives the leases back, so another node takes the mailboxes over at once. */
   @Override
   public Future<?> stop() {
-    timers.values().forEach(vertx::cancelTimer);
+    vertx.cancelTimer(timer);
     List<Future<Void>> released = new ArrayList<>();
     held.forEach(id -> released.add(store.release(id, node)));
     return Future.join(released).otherwiseEmpty();
+  }
+
+  /**
+   * Polls every mailbox whose interval is over, as the directory has them now: a configuration reload that adds,
+   * changes or removes a mailbox takes effect at the next tick. A mailbox id configured twice is polled for the
+   * first tenant only (and said so once).
+   */
+  private void tick() {
+    long now = System.nanoTime();
+    Set<String> seen = new HashSet<>();
+    for (TenantConfig tenant : directory.tenants()) {
+      for (MailboxConfig box : tenant.mailboxes()) {
+        if (!seen.add(box.id())) {
+          if (warnedTwice.add(box.id())) {
+            LOG.warn("mailbox id {} is configured twice; only one tenant's is read", box.id());
+          }
+          continue;
+        }
+        Long last = lastPoll.get(box.id());
+        if (last == null || now - last >= box.pollMs() * 1_000_000L) {
+          lastPoll.put(box.id(), now);
+          poll(tenant.id(), box.id());
+        }
+      }
+    }
+    lastPoll.keySet().retainAll(seen);
   }
 
   private void poll(String tenantId, String mailboxId) {

@@ -81,9 +81,16 @@ abstract class IntegrationStoreContract {
     IntegrationRecord done = record("p3@x", "c@x.com", T0);
     List.of(a, b, done).forEach(r -> await(store().addIfAbsent(r)));
     await(store().replace(done.next(IntegrationStatus.INTEGRATED, 3, null, null, null, T0, null)));
-    List<String> mine = await(store().pending(1000)).stream().filter(r -> r.tenantId().equals(tenant))
-        .map(IntegrationRecord::sourceId).toList();
+    List<IntegrationRecord> all = await(store().pending(null, null, 1000));
+    List<String> mine = all.stream().filter(r -> r.tenantId().equals(tenant)).map(IntegrationRecord::sourceId).toList();
     assertThat(mine).containsExactly("p2@x", "p1@x");
+    // Page by page: after p2 comes p1, after p1 none of this tenant's.
+    IntegrationRecord p2 = all.stream().filter(r -> r.sourceId().equals("p2@x")).findFirst().orElseThrow();
+    IntegrationRecord p1 = all.stream().filter(r -> r.sourceId().equals("p1@x")).findFirst().orElseThrow();
+    assertThat(await(store().pending(p2.updatedAt(), p2.id(), 1000))).extracting(IntegrationRecord::sourceId)
+        .contains("p1@x").doesNotContain("p2@x");
+    assertThat(await(store().pending(p1.updatedAt(), p1.id(), 1000))).extracting(IntegrationRecord::sourceId)
+        .doesNotContain("p1@x", "p2@x");
   }
 
   @Test

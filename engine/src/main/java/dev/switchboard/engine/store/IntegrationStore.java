@@ -32,8 +32,12 @@ public interface IntegrationStore {
   /** Records by creation time, newest first. */
   Future<List<IntegrationRecord>> list(Query query);
 
-  /** PENDING records, least recently changed first: the pipeline's work. */
-  Future<List<IntegrationRecord>> pending(int limit);
+  /**
+   * PENDING records, least recently changed first, after the record ({@code afterUpdatedAt}, {@code afterId}) in that
+   * order (from the start when null): the pipeline's work, read page by page so that records waiting long on a
+   * command never hide the ones behind them.
+   */
+  Future<List<IntegrationRecord>> pending(Instant afterUpdatedAt, String afterId, int limit);
 
   /** A tenant's records whose contact is {@code contact} (an e-mail address, compared lower-case). */
   Future<List<IntegrationRecord>> byContact(String tenantId, String contact);

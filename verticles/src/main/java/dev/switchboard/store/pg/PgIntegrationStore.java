@@ -67,9 +67,10 @@ public final class PgIntegrationStore implements IntegrationStore {
   }
 
   @Override
-  public Future<List<IntegrationRecord>> pending(int limit) {
+  public Future<List<IntegrationRecord>> pending(Instant afterUpdatedAt, String afterId, int limit) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM integrations WHERE status = 'PENDING' "
-            + "ORDER BY updated_at LIMIT $1").execute(Tuple.of(limit))
+            + "AND ($1::timestamptz IS NULL OR (updated_at, id) > ($1, $2)) ORDER BY updated_at, id LIMIT $3")
+        .execute(Tuple.of(ts(afterUpdatedAt), afterId == null ? "" : afterId, limit))
         .map(PgIntegrationStore::records);
   }
 

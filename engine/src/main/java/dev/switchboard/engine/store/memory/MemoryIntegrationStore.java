@@ -5,6 +5,7 @@ import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.store.IntegrationStore;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,13 @@ public final class MemoryIntegrationStore implements IntegrationStore {
   }
 
   @Override
-  public synchronized Future<List<IntegrationRecord>> pending(int limit) {
+  public synchronized Future<List<IntegrationRecord>> pending(Instant afterUpdatedAt, String afterId, int limit) {
+    Comparator<IntegrationRecord> order = Comparator.comparing(IntegrationRecord::updatedAt)
+        .thenComparing(IntegrationRecord::id);
     return Future.succeededFuture(records.values().stream().filter(r -> r.status() == IntegrationStatus.PENDING)
-        .sorted(Comparator.comparing(IntegrationRecord::updatedAt)).limit(limit).toList());
+        .filter(r -> afterUpdatedAt == null || r.updatedAt().isAfter(afterUpdatedAt)
+            || r.updatedAt().equals(afterUpdatedAt) && r.id().compareTo(afterId) > 0)
+        .sorted(order).limit(limit).toList());
   }
 
   @Override
