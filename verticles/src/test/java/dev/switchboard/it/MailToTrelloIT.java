@@ -251,4 +251,36 @@ class MailToTrelloIT {
     assertThat(rules.getJsonArray("automations").getJsonObject(1).getString("id")).isEqualTo("chamados");
     assertThat(rules.encode()).doesNotContain("imap-secret");
   }
+
+  @Test
+  void realMailShapesReadOverImapKeepTheirCharsetsAndAttachmentsAsMetadata() {
+    MimeMessage cp1252 = MailFixtures.fixture("04_windows1252_qp.eml");
+    MimeMessage pdf = MailFixtures.fixture("14_attachment_pdf.eml");
+    MimeMessage video = MailFixtures.fixture("16_attachment_large.eml");
+    MimeMessage html = MailFixtures.fixture("03_html_only.eml");
+    List.of(cp1252, pdf, video, html).forEach(support::deliver);
+
+    JsonObject washer = awaitStatus(recordId(cp1252), "INTEGRATED");
+    assertThat(washer.getString("subject")).isEqualTo("Máquina de lavar com barulho – orçamento");
+    assertThat(washer.getString("automation")).isEqualTo("orcamentos");
+    assertThat(washer.getJsonObject("source").getString("text")).contains("“estranho” na centrifugação");
+
+    JsonObject invoice = awaitStatus(recordId(pdf), "INTEGRATED").getJsonObject("source");
+    assertThat(invoice.getJsonArray("attachments").getJsonObject(0).getString("name"))
+        .isEqualTo("nota fiscal secadora.pdf");
+    assertThat(invoice.getJsonArray("attachments").getJsonObject(0).getLong("size")).isEqualTo(1380);
+    assertThat(cardsNamed("Nota fiscal e garantia").get(0).getString("desc"))
+        .contains("Anexo: nota fiscal secadora.pdf (1380 bytes)");
+
+    // Above maxAttachmentBytes (4 KiB here): sized from the IMAP body structure, never downloaded.
+    JsonObject big = awaitStatus(recordId(video), "INTEGRATED").getJsonObject("source").getJsonArray("attachments")
+        .getJsonObject(0);
+    assertThat(big.getBoolean("approximate")).isTrue();
+    assertThat(big.getLong("size")).isBetween(59_000L, 62_000L);
+
+    JsonObject office = awaitStatus(recordId(html), "INTEGRATED");
+    assertThat(office.getJsonObject("source").getString("text")).contains("Rua Augusta, 2500, 8º andar")
+        .doesNotContain("<p>", "alert(");
+    assertThat(office.getJsonObject("data").getString("cep")).isEqualTo("01412-100");
+  }
 }
