@@ -8,11 +8,12 @@ import java.util.Objects;
  * 143), {@code tls} (implicit TLS) or {@code startTls}, {@code user}, {@code password} (a {@code ${ENV}} reference),
  * {@code folder} (INBOX), {@code pollMs} (how often it is read; default 30 s), {@code maxTextBytes} (body text kept;
  * 64 KiB), {@code maxAttachmentBytes} (above it an attachment is not read even to count it; 10 MiB), {@code leaseMs}
- * (how long a node holds the mailbox without renewing; default three polls), {@code batch} (messages per poll).
+ * (how long a node holds the mailbox without renewing; default three polls), {@code batch} (messages per poll),
+ * {@code idle} (also hold an IMAP IDLE, so new mail is read at once; the polls go on as a safety net).
  */
 public record MailboxConfig(String id, String type, String host, int port, boolean tls, boolean startTls, String user,
                             String password, String folder, long pollMs, int maxTextBytes, long maxAttachmentBytes,
-                            long leaseMs, int batch) {
+                            long leaseMs, int batch, boolean idle) {
   public MailboxConfig {
     Objects.requireNonNull(id, "mailbox id");
     type = type == null ? "imap" : type.toLowerCase(Locale.ROOT);

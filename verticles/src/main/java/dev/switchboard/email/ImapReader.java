@@ -9,14 +9,12 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Reads new mail from one IMAP folder with Jakarta Mail (Angus). Blocking: call it on a worker thread only. The
@@ -44,17 +42,7 @@ final class ImapReader {
   }
 
   Batch read(long knownValidity, long lastUid) throws MessagingException {
-    String protocol = config.tls() ? "imaps" : "imap";
-    Properties props = new Properties();
-    props.put("mail.store.protocol", protocol);
-    props.put("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT_MS));
-    props.put("mail." + protocol + ".timeout", String.valueOf(TIMEOUT_MS));
-    props.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MS));
-    props.put("mail." + protocol + ".starttls.enable", String.valueOf(config.startTls()));
-    props.put("mail." + protocol + ".starttls.required", String.valueOf(config.startTls()));
-    props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-    Store store = Session.getInstance(props).getStore(protocol);
-    store.connect(config.host(), config.port(), config.user(), config.password());
+    Store store = ImapSessions.connect(config, TIMEOUT_MS);
     try {
       Folder folder = store.getFolder(config.folder());
       folder.open(Folder.READ_ONLY);

@@ -5,6 +5,7 @@ import dev.switchboard.config.MailboxConfig;
 import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.store.MailboxStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -35,9 +36,11 @@ public final class MailboxPollerVerticle extends VerticleBase {
   /** How often the mailboxes' intervals are looked at. */
   private static final long TICK_MS = 100;
   private final Set<String> polling = new HashSet<>();
+  private final Set<String> again = new HashSet<>();
   private final Map<String, Long> lastPoll = new HashMap<>();
   private final Set<String> warnedTwice = new HashSet<>();
   private final Set<String> held = new HashSet<>();
+  private final Map<String, ImapIdle> idles = new HashMap<>();
   private long timer = -1;
 
   public MailboxPollerVerticle(TenantDirectory directory, MailboxStore store, MailIntake intake, Clock clock,
@@ -60,6 +63,8 @@ public final class MailboxPollerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    idles.values().forEach(ImapIdle::close);
+    idles.clear();
     List<Future<Void>> released = new ArrayList<>();
     held.forEach(id -> released.add(store.release(id, node)));
     return Future.join(released).otherwiseEmpty();
@@ -84,23 +89,52 @@ public final class MailboxPollerVerticle extends VerticleBase {
         Long last = lastPoll.get(box.id());
         if (last == null || now - last >= box.pollMs() * 1_000_000L) {
           lastPoll.put(box.id(), now);
-          poll(tenant.id(), box.id());
+          poll(tenant.id(), box.id(), false);
         }
       }
     }
     lastPoll.keySet().retainAll(seen);
+    idles.keySet().removeIf(id -> {
+      if (!seen.contains(id)) {
+        idles.get(id).close();
+        return true;
+      }
+      return false;
+    });
   }
 
-  private void poll(String tenantId, String mailboxId) {
+  /** The IDLE of a mailbox this node holds; none for one it lost or that does not ask for it. */
+  private void idle(TenantConfig tenant, MailboxConfig box, boolean holding) {
+    ImapIdle current = idles.get(box.id());
+    if (holding && box.idle() && current == null) {
+      Context context = vertx.getOrCreateContext();
+      idles.put(box.id(), new ImapIdle(box, () -> context.runOnContext(v -> {
+        lastPoll.put(box.id(), System.nanoTime());
+        poll(tenant.id(), box.id(), true);
+      })));
+    } else if ((!holding || !box.idle()) && current != null) {
+      idles.remove(box.id()).close();
+    }
+  }
+
+  /** {@code urgent}: the server said new mail came (IDLE); if a poll is under way, another follows it. */
+  private void poll(String tenantId, String mailboxId, boolean urgent) {
     // The configuration may have been reloaded: read the mailbox as it is now.
     TenantConfig tenant = directory.tenant(tenantId).orElse(null);
     MailboxConfig box = tenant == null ? null : tenant.mailboxes().stream().filter(b -> b.id().equals(mailboxId))
         .findFirst().orElse(null);
-    if (box == null || !polling.add(mailboxId)) {
+    if (box == null) {
+      return;
+    }
+    if (!polling.add(mailboxId)) {
+      if (urgent) {
+        again.add(mailboxId);
+      }
       return;
     }
     Instant now = clock.instant();
     store.claim(mailboxId, node, now.plusMillis(box.leaseMs()), now).compose(won -> {
+      idle(tenant, box, won);
       if (!won) {
         if (held.remove(mailboxId)) {
           LOG.info("mailbox {} is polled by another node now", mailboxId);
@@ -113,6 +147,9 @@ public final class MailboxPollerVerticle extends VerticleBase {
       return store.get(mailboxId).compose(state -> read(tenant, box, state));
     }).onComplete(ar -> {
       polling.remove(mailboxId);
+      if (again.remove(mailboxId)) {
+        poll(tenantId, mailboxId, false);
+      }
       if (ar.failed()) {
         LOG.warn("mailbox {} poll failed cause={}", mailboxId, ar.cause().getClass().getSimpleName());
       }

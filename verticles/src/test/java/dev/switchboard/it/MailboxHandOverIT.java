@@ -14,7 +14,6 @@ import dev.switchboard.engine.store.MailboxStore;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.pg.PgStores;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -80,14 +79,13 @@ class MailboxHandOverIT {
     return Await.of(automation.integrations().list(new IntegrationStore.Query("assistec", null, null, null, 100)));
   }
 
-  private static final Path LOG = Path.of("target/test-logs/switchboard.log");
   /** Where this test's lines start in the log other tests of this JVM also write to. */
-  private static int logStart;
+  private static TestLog log;
 
   /** Node → new mails it read, from the engines' shared log (both run in this JVM). */
-  private static Map<String, Integer> readsByNode() throws Exception {
+  private static Map<String, Integer> readsByNode() {
     Map<String, Integer> reads = new HashMap<>();
-    Matcher m = READ.matcher(Files.readString(LOG).substring(logStart));
+    Matcher m = READ.matcher(log.since());
     while (m.find()) {
       reads.merge(m.group(3), Integer.parseInt(m.group(2)), Integer::sum);
     }
@@ -96,7 +94,7 @@ class MailboxHandOverIT {
 
   @Test
   void oneOfTwoEnginesPollsTheMailboxAndTheOtherTakesOverWhenItStops() throws Exception {
-    logStart = Files.exists(LOG) ? Files.readString(LOG).length() : 0;
+    log = TestLog.mark();
     TestEngine first = engine();
     TestEngine second = null;
     try {
