@@ -5,6 +5,7 @@ import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.email.MailboxPollerVerticle;
 import dev.switchboard.engine.store.OutboxStore;
 import dev.switchboard.outbound.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -21,13 +22,15 @@ public final class Automations {
   }
 
   public static Future<IntegrationActions> deploy(Vertx vertx, SwitchboardConfig config, TenantDirectory directory,
-                                                  Outbox outbox, OutboxStore outboxStore, Clock clock, String node) {
+                                                  Outbox outbox, OutboxStore outboxStore, Clock clock, String node,
+                                                  MeterRegistry registry) {
+    AutomationMetrics metrics = new AutomationMetrics(registry, directory);
     return AutomationStores.open(vertx, config.storage()).compose(stores -> {
       MailIntake intake = new MailIntake(stores.integrations(), vertx.eventBus(), clock);
       return vertx.deployVerticle(new PipelineVerticle(directory, stores.integrations(), outboxStore, outbox, clock,
-              SCAN_MS))
+              SCAN_MS, metrics))
           .compose(id -> vertx.deployVerticle(new MailboxPollerVerticle(directory, stores.mailboxes(), intake, clock,
-              node)))
+              node, metrics)))
           .map(id -> new IntegrationActions(stores.integrations(), directory, outbox, clock));
     });
   }

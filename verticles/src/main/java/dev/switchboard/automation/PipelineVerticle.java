@@ -47,6 +47,7 @@ public final class PipelineVerticle extends VerticleBase {
   private final Outbox outbox;
   private final Clock clock;
   private final long scanMs;
+  private final AutomationMetrics metrics;
   private final Set<String> busy = new HashSet<>();
   private long timer = -1;
   private boolean scanning;
@@ -54,7 +55,8 @@ public final class PipelineVerticle extends VerticleBase {
   private String cursorId;
 
   public PipelineVerticle(TenantDirectory directory, IntegrationStore store, OutboxStore outboxStore, Outbox outbox,
-                          Clock clock, long scanMs) {
+                          Clock clock, long scanMs, AutomationMetrics metrics) {
+    this.metrics = metrics;
     this.directory = directory;
     this.store = store;
     this.outboxStore = outboxStore;
@@ -189,7 +191,11 @@ public final class PipelineVerticle extends VerticleBase {
 
   /** Writes the change, then goes on at once if it left the record PENDING with nothing to wait for. */
   private Future<Void> save(IntegrationRecord next) {
-    return store.replace(next).compose(applied -> applied && next.status() == IntegrationStatus.PENDING
+    return store.replace(next).onSuccess(applied -> {
+      if (applied && next.status() != IntegrationStatus.PENDING) {
+        metrics.settled(next.tenantId(), next.status().name());
+      }
+    }).compose(applied -> applied && next.status() == IntegrationStatus.PENDING
         && next.waitingOn() == null && !backingOff(next) ? advance(next) : Future.succeededFuture());
   }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.email;
 
+import dev.switchboard.automation.AutomationMetrics;
 import dev.switchboard.automation.MailIntake;
 import dev.switchboard.config.MailboxConfig;
 import dev.switchboard.config.TenantConfig;
@@ -33,6 +34,7 @@ public final class MailboxPollerVerticle extends VerticleBase {
   private final MailIntake intake;
   private final Clock clock;
   private final String node;
+  private final AutomationMetrics metrics;
   /** How often the mailboxes' intervals are looked at. */
   private static final long TICK_MS = 100;
   private final Set<String> polling = new HashSet<>();
@@ -44,7 +46,8 @@ public final class MailboxPollerVerticle extends VerticleBase {
   private long timer = -1;
 
   public MailboxPollerVerticle(TenantDirectory directory, MailboxStore store, MailIntake intake, Clock clock,
-                               String node) {
+                               String node, AutomationMetrics metrics) {
+    this.metrics = metrics;
     this.directory = directory;
     this.store = store;
     this.intake = intake;
@@ -136,6 +139,7 @@ public final class MailboxPollerVerticle extends VerticleBase {
     store.claim(mailboxId, node, now.plusMillis(box.leaseMs()), now).compose(won -> {
       idle(tenant, box, won);
       if (!won) {
+        metrics.poll(tenantId, mailboxId, "not_held");
         if (held.remove(mailboxId)) {
           LOG.info("mailbox {} is polled by another node now", mailboxId);
         }
@@ -151,6 +155,7 @@ public final class MailboxPollerVerticle extends VerticleBase {
         poll(tenantId, mailboxId, false);
       }
       if (ar.failed()) {
+        metrics.poll(tenantId, mailboxId, "failed");
         LOG.warn("mailbox {} poll failed cause={}", mailboxId, ar.cause().getClass().getSimpleName());
       }
     });
@@ -168,13 +173,17 @@ public final class MailboxPollerVerticle extends VerticleBase {
       Future<Integer> chain = Future.succeededFuture(0);
       for (ImapReader.Item item : batch.items()) {
         chain = chain.compose(n -> (item.mail() != null ? intake.accept(tenant, box.id(), item.mail())
-            : intake.unparseable(tenant, box.id(), item.sourceId(), item.failure())).map(fresh -> fresh ? n + 1 : n));
+            : intake.unparseable(tenant, box.id(), item.sourceId(), item.failure())).map(fresh -> {
+              metrics.mail(tenant.id(), box.id(), !fresh ? "duplicate" : item.mail() != null ? "new" : "unparseable");
+              return fresh ? n + 1 : n;
+            }));
       }
       return chain.compose(fresh -> {
         if (!batch.items().isEmpty()) {
           LOG.info("mailbox {} read {} message(s), {} new, up to uid {} node={}", box.id(), batch.items().size(),
               fresh, batch.highestUid(), node);
         }
+        metrics.poll(tenant.id(), box.id(), "ok");
         return store.advance(box.id(), node, batch.uidValidity(), batch.highestUid()).mapEmpty();
       });
     });

@@ -31,8 +31,8 @@ class AutomationConfigTest {
     assertThat(box.folder()).isEqualTo("INBOX");
     assertThat(box.maxAttachmentBytes()).isEqualTo(4096);
     assertThat(box.toString()).doesNotContain("s3cret");
-    assertThat(tenant.automations()).extracting(a -> a.id()).containsExactly("orcamentos", "chamados");
-    assertThat(tenant.automations().get(1).steps()).extracting(s -> s.type())
+    assertThat(tenant.automations()).extracting(a -> a.id()).containsExactly("cancelamentos", "orcamentos", "chamados");
+    assertThat(tenant.automations().get(2).steps()).extracting(s -> s.type())
         .containsExactly(StepType.EXTRACT, StepType.TRELLO_CARD, StepType.TELEGRAM_NOTIFY);
   }
 

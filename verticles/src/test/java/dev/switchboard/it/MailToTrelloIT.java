@@ -120,6 +120,22 @@ class MailToTrelloIT {
         .containsExactly("extract:ok", "trello.card:ok", "telegram.notify:ok");
     assertThat(log.getJsonObject(1).getString("externalId")).isEqualTo(card.getString("id"));
     assertThat(done.getJsonObject("data").getString("cep")).isEqualTo("05422-030");
+    assertThat(engine.registry.find("sb_mail_messages_total").tags("tenant", TENANT, "mailbox", INBOX, "outcome",
+        "duplicate").counter().count()).isGreaterThanOrEqualTo(1);
+    assertThat(engine.registry.find("sb_integrations_total").tags("tenant", TENANT, "status", "INTEGRATED")
+        .counter().count()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aRuleCanBeChosenByTheIntentTheClassifierReadsInTheMail() {
+    MimeMessage m = MailFixtures.mail("<cancel-0001@gmail.com>", "Jorge Alves <jorge.alves@gmail.com>",
+        "Contrato de manutenção", "Quero cancelar o contrato de manutenção mensal do ar-condicionado, por favor.");
+    support.deliver(m);
+    JsonObject done = awaitStatus(recordId(m), "INTEGRATED");
+    assertThat(done.getString("automation")).isEqualTo("cancelamentos");
+    assertThat(desk.telegramMessages().stream().map(t -> t.getString("text")))
+        .contains("Pedido de cancelamento de Jorge Alves: Contrato de manutenção");
+    assertThat(cardsNamed("Contrato de manutenção")).isEmpty();
   }
 
   private static String phone(JsonObject record) {
@@ -248,7 +264,9 @@ class MailToTrelloIT {
     assertThat(Await.of(engine.adminGet("/admin/v1/integrations?tenant=" + TENANT + "&from=yesterday")).statusCode())
         .isEqualTo(400);
     var rules = Await.of(engine.adminGet("/admin/v1/automations?tenant=" + TENANT)).bodyAsJsonObject();
-    assertThat(rules.getJsonArray("automations").getJsonObject(1).getString("id")).isEqualTo("chamados");
+    assertThat(rules.getJsonArray("automations").getJsonObject(2).getString("id")).isEqualTo("chamados");
+    assertThat(rules.getJsonArray("automations").getJsonObject(0).getJsonObject("trigger").getString("intent"))
+        .isEqualTo("cancel");
     assertThat(rules.encode()).doesNotContain("imap-secret");
   }
 
