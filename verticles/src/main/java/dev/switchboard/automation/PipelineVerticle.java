@@ -9,6 +9,7 @@ import dev.switchboard.engine.automation.IntegrationLogEntry;
 import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.automation.MailSource;
+import dev.switchboard.engine.automation.StepType;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.ExtractRequest;
 import dev.switchboard.engine.outbound.CommandStatus;
@@ -128,6 +129,11 @@ public final class PipelineVerticle extends VerticleBase {
     if (!step.type().external()) {
       return extract(r, tenant, now);
     }
+    if (step.type() == StepType.EMAIL_REPLY && MailSource.parse(r.source()).autoSubmitted()) {
+      // Answering an autoresponder makes two machines write to each other for ever (RFC 3834).
+      return save(r.next(IntegrationStatus.PENDING, r.step() + 1, r.data(), r.errors(), null, now,
+          entry(r, step.type().wire(), 0, "skipped", "auto-submitted mail is not answered", null)));
+    }
     OutboundCommand command;
     try {
       command = StepCommands.build(r, r.step(), step, tenant, now);
@@ -160,7 +166,7 @@ public final class PipelineVerticle extends VerticleBase {
 
   private Future<Void> extract(IntegrationRecord r, TenantConfig tenant, Instant now) {
     long failures = r.count(r.step(), "error");
-    if (failures > 0) {
+    if (failures > 0 && "error".equals(r.log().get(r.log().size() - 1).outcome())) {
       IntegrationLogEntry last = r.log().get(r.log().size() - 1);
       if (now.isBefore(last.at().plus(Duration.ofSeconds(1L << Math.min(failures, 6))))) {
         return Future.succeededFuture();

@@ -127,6 +127,17 @@ class MailToTrelloIT {
   }
 
   @Test
+  void anAutoReplyIsNeverAnsweredByMailSoTwoAutorespondersCannotLoop() {
+    MimeMessage auto = MailFixtures.fixture("31_auto_reply_ferias.eml");
+    support.deliver(auto);
+    JsonObject done = awaitStatus(recordId(auto), "INTEGRATED");
+    assertThat(done.getString("automation")).isEqualTo("orcamentos");
+    assertThat(done.getJsonArray("log").stream().map(o -> ((JsonObject) o).getString("stepType") + ":"
+        + ((JsonObject) o).getString("outcome"))).containsExactly("extract:ok", "email.reply:skipped", "webhook:ok");
+    assertThat(mail.getReceivedMessagesForDomain("empresa.com.br")).isEmpty();
+  }
+
+  @Test
   void aRuleCanBeChosenByTheIntentTheClassifierReadsInTheMail() {
     MimeMessage m = MailFixtures.mail("<cancel-0001@gmail.com>", "Jorge Alves <jorge.alves@gmail.com>",
         "Contrato de manutenção", "Quero cancelar o contrato de manutenção mensal do ar-condicionado, por favor.");

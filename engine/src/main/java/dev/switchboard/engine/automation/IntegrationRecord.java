@@ -46,8 +46,14 @@ public record IntegrationRecord(String id, String tenantId, String channelId, St
         waitingOn, version, createdAt, now, log);
   }
 
-  /** How many times step {@code index} ended in {@code outcome}. */
+  /** How many times step {@code index} ended in {@code outcome} since the last retry asked by a person. */
   public long count(int index, String outcome) {
-    return log.stream().filter(e -> e.step() == index && outcome.equals(e.outcome())).count();
+    long n = 0;
+    for (int i = log.size() - 1; i >= 0 && !"retry".equals(log.get(i).outcome()); i--) {
+      if (log.get(i).step() == index && outcome.equals(log.get(i).outcome())) {
+        n++;
+      }
+    }
+    return n;
   }
 }

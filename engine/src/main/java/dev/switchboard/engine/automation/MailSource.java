@@ -10,19 +10,22 @@ import java.util.UUID;
 
 /**
  * The source item an integration record keeps, as stored JSON: the parsed mail, or for a mail that could not be
- * parsed only its key and the reason. {@code receivedAt} is ISO-8601.
+ * parsed only its key and the reason. {@code sentAt} is ISO-8601; {@code autoSubmitted}: sent by a machine (never
+ * answered by {@code email.reply}).
  */
 public record MailSource(String subject, String text, String from, String fromName, String sentAt,
-                         List<MailAttachment> attachments, boolean truncated, String unparseable) {
+                         List<MailAttachment> attachments, boolean truncated, String unparseable,
+                         boolean autoSubmitted) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public static MailSource of(ParsedMail mail) {
     return new MailSource(mail.subject(), mail.text(), mail.fromAddress(), mail.fromName(),
-        mail.sentAt() == null ? null : mail.sentAt().toString(), mail.attachments(), mail.truncated(), null);
+        mail.sentAt() == null ? null : mail.sentAt().toString(), mail.attachments(), mail.truncated(), null,
+        mail.autoSubmitted());
   }
 
   public static MailSource unparseable(String reason) {
-    return new MailSource("", "", null, null, null, List.of(), false, reason);
+    return new MailSource("", "", null, null, null, List.of(), false, reason, false);
   }
 
   /** The record id of a source item: a name-based UUID of (tenant, channel, source id), the same on every read. */

@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The dedupe key of a mail: its Message-ID, or a hash of its raw header lines when it has none, so a re-poll, a
@@ -30,6 +32,23 @@ public final class MailKeys {
       headers.append(line).append("\r\n");
     }
     return "hdr-" + sha256(headers.toString());
+  }
+
+  /**
+   * Whether a machine sent the mail: {@code Auto-Submitted} other than "no" (RFC 3834), {@code Precedence} bulk,
+   * junk, list or auto_reply, or an autoresponder's own header.
+   */
+  public static boolean autoSubmitted(MimeMessage message) throws MessagingException {
+    String auto = message.getHeader("Auto-Submitted", null);
+    if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+      return true;
+    }
+    String precedence = message.getHeader("Precedence", null);
+    if (precedence != null && List.of("bulk", "junk", "list", "auto_reply")
+        .contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    return message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null;
   }
 
   public static String sha256(String text) {

@@ -55,7 +55,7 @@ public final class MailParser {
       return new ParsedMail(sourceId, from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
           from == null ? null : from.getPersonal(), subject(message),
           message.getSentDate() == null ? null : message.getSentDate().toInstant(), text, found.attachments,
-          found.truncated);
+          found.truncated, MailKeys.autoSubmitted(message));
     } catch (MessagingException e) {
       throw new MailParseException("unreadable MIME structure: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + first(e.getMessage())), e);

@@ -164,6 +164,14 @@ class MailParserTest {
   }
 
   @Test
+  void machineSentMailIsFlaggedSoThatItIsNeverAnswered() throws Exception {
+    ParsedMail auto = parse("31_auto_reply_ferias.eml");
+    assertThat(auto.autoSubmitted()).isTrue();
+    assertThat(auto.subject()).isEqualTo("Resposta automática: Orçamento recebido");
+    assertThat(parse("01_plain_utf8.eml").autoSubmitted()).isFalse();
+  }
+
+  @Test
   void aLongBodyIsCutAtTheLimitAndFlagged() throws Exception {
     ParsedMail m = parse("29_long_body.eml");
     assertThat(m.truncated()).isTrue();
