@@ -31,7 +31,7 @@ public final class Automations {
               SCAN_MS, metrics))
           .compose(id -> vertx.deployVerticle(new MailboxPollerVerticle(directory, stores.mailboxes(), intake, clock,
               node, metrics)))
-          .map(id -> new IntegrationActions(stores.integrations(), directory, outbox, clock));
+          .map(id -> new IntegrationActions(stores.integrations(), stores.mailboxes(), directory, outbox, clock));
     });
   }
 }

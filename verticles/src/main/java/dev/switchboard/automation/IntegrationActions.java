@@ -12,6 +12,7 @@ import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.store.IntegrationStore;
+import dev.switchboard.engine.store.MailboxStore;
 import dev.switchboard.outbound.Outbox;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -27,12 +28,15 @@ import java.util.Map;
 public final class IntegrationActions {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final IntegrationStore store;
+  private final MailboxStore mailboxes;
   private final TenantDirectory directory;
   private final Outbox outbox;
   private final Clock clock;
 
-  public IntegrationActions(IntegrationStore store, TenantDirectory directory, Outbox outbox, Clock clock) {
+  public IntegrationActions(IntegrationStore store, MailboxStore mailboxes, TenantDirectory directory, Outbox outbox,
+                            Clock clock) {
     this.store = store;
+    this.mailboxes = mailboxes;
     this.directory = directory;
     this.outbox = outbox;
     this.clock = clock;
@@ -40,6 +44,11 @@ public final class IntegrationActions {
 
   public IntegrationStore store() {
     return store;
+  }
+
+  /** Where each mailbox's reading stands and which node polls it. */
+  public MailboxStore mailboxes() {
+    return mailboxes;
   }
 
   public Future<IntegrationRecord> retry(IntegrationRecord r, String actor) {

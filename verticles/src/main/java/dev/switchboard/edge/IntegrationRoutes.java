@@ -18,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -117,15 +118,19 @@ final class IntegrationRoutes {
       ErrorReply.send(ctx, 404, "not_found", "no tenant " + tenantId);
       return;
     }
-    JsonArray mailboxes = new JsonArray();
+    List<Future<JsonObject>> mailboxes = new ArrayList<>();
     for (MailboxConfig m : tenant.mailboxes()) {
-      mailboxes.add(new JsonObject().put("id", m.id()).put("type", m.type()).put("host", m.host())
+      JsonObject box = new JsonObject().put("id", m.id()).put("type", m.type()).put("host", m.host())
           .put("port", m.port()).put("tls", m.tls()).put("startTls", m.startTls()).put("folder", m.folder())
-          .put("pollMs", m.pollMs()));
+          .put("pollMs", m.pollMs()).put("idle", m.idle());
+      mailboxes.add(actions.mailboxes().get(m.id()).map(state -> state == null ? box : box
+          .put("uidValidity", state.uidValidity()).put("lastUid", state.lastUid()).put("polledBy", state.owner())
+          .put("leaseUntil", state.leaseUntil() == null ? null : state.leaseUntil().toString())));
     }
     JsonArray rules = new JsonArray();
     tenant.automations().forEach(a -> rules.add(JsonObject.mapFrom(a)));
-    ctx.json(new JsonObject().put("tenant", tenant.id()).put("mailboxes", mailboxes).put("automations", rules));
+    AdminHttp.respond(ctx, Future.all(mailboxes).map(all -> new JsonObject().put("tenant", tenant.id())
+        .put("mailboxes", new JsonArray(all.list())).put("automations", rules)));
   }
 
   /** The record in the path if the caller sees its tenant; otherwise the 404 is sent and null given. */

@@ -12,6 +12,7 @@ import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.channel.email.ParsedMail;
 import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
+import dev.switchboard.engine.store.memory.MemoryMailboxStore;
 import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.engine.conversation.Conversation;
@@ -123,7 +124,7 @@ class AdminScopeTest {
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
     integrations = new MemoryIntegrationStore();
     integrations.addIfAbsent(otherIntegration()).await();
-    new IntegrationRoutes(directory, new IntegrationActions(integrations, directory,
+    new IntegrationRoutes(directory, new IntegrationActions(integrations, new MemoryMailboxStore(), directory,
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()), Clock.systemUTC()))
         .mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();

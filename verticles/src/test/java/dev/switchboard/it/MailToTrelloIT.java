@@ -279,6 +279,9 @@ class MailToTrelloIT {
     assertThat(rules.getJsonArray("automations").getJsonObject(0).getJsonObject("trigger").getString("intent"))
         .isEqualTo("cancel");
     assertThat(rules.encode()).doesNotContain("imap-secret");
+    JsonObject box = rules.getJsonArray("mailboxes").getJsonObject(0);
+    assertThat(box.getLong("lastUid")).isPositive();
+    assertThat(box.getString("polledBy")).isNotBlank();
   }
 
   @Test
