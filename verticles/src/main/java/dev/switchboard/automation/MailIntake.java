@@ -69,6 +69,8 @@ public final class MailIntake {
     return bus.<ClassifyReply>request(Addresses.AI_CLASSIFY, new ClassifyRequest(tenant.id(),
             mail.subject() + "\n\n" + mail.text(), null),
             new DeliveryOptions().setSendTimeout(CLASSIFY_TIMEOUT_MS).setLocalOnly(true))
-        .map(m -> m.body().intent());
+        .map(m -> m.body().intent())
+        // The AI being down must not hold the mailbox up: the mail is matched by the rules that need no intent.
+        .recover(e -> Future.succeededFuture(null));
   }
 }
