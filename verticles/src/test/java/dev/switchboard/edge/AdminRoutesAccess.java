@@ -1,6 +1,9 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.automation.IntegrationActions;
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
+import dev.switchboard.engine.store.memory.MemoryMailboxStore;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.TenantDirectory;
 import java.time.Clock;
@@ -36,5 +39,8 @@ public final class AdminRoutesAccess {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    new IntegrationRoutes(directory, new IntegrationActions(new MemoryIntegrationStore(), new MemoryMailboxStore(),
+        directory, new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
+        Clock.systemUTC())).mount(router);
   }
 }
