@@ -57,7 +57,7 @@ public final class IntegrationActions {
           + r.status()));
     }
     Instant now = clock.instant();
-    IntegrationRecord rematched = r.ruleId() != null ? r : rematch(r, now);
+    IntegrationRecord rematched = configured(r) ? r : rematch(r, now);
     if (rematched == null) {
       return Future.failedFuture(Failure.conflict(MailSource.parse(r.source()).unparseable() != null
           ? "an unparseable mail cannot be retried" : "no automation rule matches this mail"));
@@ -95,13 +95,27 @@ public final class IntegrationActions {
         new IntegrationLogEntry(r.step(), "extract", 1, now, "resolved", null, actor)));
   }
 
-  /** A record kept FAILED because no rule matched: the rules may have changed since; null when none matches. */
+  private boolean configured(IntegrationRecord r) {
+    return r.ruleId() != null && directory.tenant(r.tenantId())
+        .map(t -> t.automations().stream().anyMatch(a -> a.id().equals(r.ruleId()))).orElse(false);
+  }
+
+  /**
+   * A record whose rule did not match or is no longer configured: the rules may have changed since; match again
+   * (from the first step). Null when none matches.
+   */
   private IntegrationRecord rematch(IntegrationRecord r, Instant now) {
     MailSource mail = MailSource.parse(r.source());
     TenantConfig tenant = directory.tenant(r.tenantId()).orElse(null);
     AutomationRule rule = mail.unparseable() != null || tenant == null ? null
         : AutomationRule.first(tenant.automations(), r.channelId(), mail.subject(), mail.from(), null);
-    return rule == null ? null : r.withRule(rule.id(), now);
+    if (rule == null) {
+      return null;
+    }
+    IntegrationRecord matched = r.withRule(rule.id(), now);
+    return new IntegrationRecord(matched.id(), matched.tenantId(), matched.channelId(), matched.sourceId(),
+        matched.ruleId(), matched.status(), 0, matched.contact(), matched.source(), null, List.of(), null,
+        matched.version(), matched.createdAt(), now, matched.log());
   }
 
   private Future<IntegrationRecord> change(IntegrationRecord next) {

@@ -147,4 +147,26 @@ class AutomationPipelineIT {
     assertThat(get(r).log()).extracting(IntegrationLogEntry::outcome)
         .containsExactly("error", "error", "error", "failed", "retry", "ok", "ok", "ok");
   }
+
+  @Test
+  void aMailWhoseRuleIsGoneIsMatchedAgainOnRetryAndAnUnparseableOneIsRefused() {
+    IntegrationRecord r = add(7);
+    // Made by a rule that a configuration change removed since.
+    Await.of(records.replace(new IntegrationRecord(r.id(), r.tenantId(), r.channelId(), r.sourceId(), "old",
+        IntegrationStatus.FAILED, 2, r.contact(), r.source(), null, List.of("automation old is not configured"), null,
+        1, T0, T0, null)));
+    deploy(1);
+    IntegrationActions actions = new IntegrationActions(records, new MemoryMailboxStore(), directory, service, clock);
+    Await.of(actions.retry(get(r), "agent:ana"));
+    assertThat(Await.until(() -> get(r).status() == IntegrationStatus.INTEGRATED, 10_000)).isTrue();
+    assertThat(get(r).ruleId()).isEqualTo("chamados");
+
+    IntegrationRecord broken = new IntegrationRecord("broken-1", "assistec", "assistec-inbox", "hdr-1", null,
+        IntegrationStatus.FAILED, 0, null, MailSource.unparseable("unreadable content: IOException").json(), null,
+        List.of("unreadable content: IOException"), null, 0, T0, T0, null);
+    Await.of(records.addIfAbsent(broken));
+    assertThat(actions.retry(broken, "agent:ana").toCompletionStage().toCompletableFuture())
+        .failsWithin(Duration.ofSeconds(5)).withThrowableThat().withMessageContaining("unparseable mail cannot");
+    assertThat(get(broken).status()).isEqualTo(IntegrationStatus.FAILED);
+  }
 }
