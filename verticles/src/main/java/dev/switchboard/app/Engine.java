@@ -13,6 +13,7 @@ import dev.switchboard.store.Storage;
 import dev.switchboard.engine.store.Stores;
 
 import dev.switchboard.ai.AiVerticle;
+import dev.switchboard.automation.Automations;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.TenantDirectory;
@@ -147,8 +148,11 @@ public final class Engine {
                   : Future.succeededFuture(""))
               .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
-              .compose(x -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config), new EdgeVerticle.Ports(directory, stores,
-                  outbox, sandbox, sessions, reloader, clusterChecks, metrics, clock)),
+              .compose(x -> Automations.deploy(vertx, config, directory, outbox, stores.outbox(), clock, node,
+                  metrics.registry()))
+              .compose(automations -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config),
+                  new EdgeVerticle.Ports(directory, stores, outbox, sandbox, sessions, reloader, clusterChecks, metrics,
+                      clock, automations)),
                   new DeploymentOptions().setInstances(config.http().instances())));
         })
         .map(engine);

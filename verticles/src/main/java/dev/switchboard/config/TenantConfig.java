@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import dev.switchboard.engine.automation.AutomationRule;
 import dev.switchboard.engine.hours.BusinessHours;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.switchboard.engine.ai.knowledge.KnowledgeEntry;
@@ -20,14 +21,16 @@ import java.util.Set;
  * {@code extractionSchema} is the JSON Schema (written in YAML) that extraction fills, e.g. a service order;
  * {@code schedules} are the tenant's own schedules (follow-ups, reports, roll-up; more through the admin API);
  * {@code businessHours} when the bot answers normally (outside them: the {@code outOfHours} template, once per
- * closed period); {@code inboundLimit} how many messages of one contact it answers.
+ * closed period); {@code inboundLimit} how many messages of one contact it answers; {@code mailboxes} the IMAP
+ * mailboxes read for it and {@code automations} the rules that turn their mail into steps (docs/automations.md).
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,
                            List<IntegrationConfig> integrations, OpenAiConfig openai,
                            Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge,
                            List<ScheduleConfig> schedules, BusinessHoursConfig businessHours,
-                           InboundLimitConfig inboundLimit) {
+                           InboundLimitConfig inboundLimit, List<MailboxConfig> mailboxes,
+                           List<AutomationRule> automations) {
   public static final String DEFAULT_ZONE = "America/Sao_Paulo";
 
   public TenantConfig {
@@ -67,6 +70,9 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
     if (aiProvider == AiProviderKind.OPENAI && openai == null) {
       throw new IllegalArgumentException("tenant " + id + ": aiProvider openai needs an openai section");
     }
+    mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+    automations = automations == null ? List.of() : List.copyOf(automations);
+    AutomationChecks.check(id, extractionSchema, channels, integrations, mailboxes, automations);
   }
 
   public String template(String name) {

@@ -2,6 +2,7 @@ package dev.switchboard.edge;
 
 import java.nio.charset.StandardCharsets;
 import dev.switchboard.tenant.ConfigReloader;
+import dev.switchboard.automation.IntegrationActions;
 import dev.switchboard.engine.health.DependencyCheck;
 import dev.switchboard.engine.store.Stores;
 import dev.switchboard.edge.auth.AdminAuth;
@@ -40,7 +41,7 @@ public final class EdgeVerticle extends VerticleBase {
   /** What the edge's routes call: the services and stores they read or act through, and the extra readiness checks. */
   public record Ports(TenantDirectory directory, Stores stores, Outbox outbox, SandboxLog sandbox,
                       SessionGateway sessions, ConfigReloader reloader, List<DependencyCheck> extraChecks,
-                      SwitchboardMetrics metrics, Clock clock) {
+                      SwitchboardMetrics metrics, Clock clock, IntegrationActions automations) {
   }
 
   private final Config config;
@@ -78,6 +79,7 @@ public final class EdgeVerticle extends VerticleBase {
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
     new ContactRoutes(new ContactPrivacy(ports.stores(), ports.sandbox(), directory, ports.clock())).mount(router);
+    new IntegrationRoutes(directory, ports.automations()).mount(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

@@ -51,4 +51,17 @@ final class HttpCall {
         .map(classify)
         .otherwise(e -> new SendResult.Transient(provider + " " + e.getClass().getSimpleName(), null));
   }
+
+  /**
+   * A GET with the same headers and timeout; {@code read} gives the result, or null to say "nothing found" (the
+   * caller goes on). A connection error or timeout is a transient failure.
+   */
+  Future<SendResult> get(String url, OutboundCommand command, Function<HttpResponse<Buffer>, SendResult> read,
+                         String provider) {
+    return client.getAbs(url).timeout(timeoutMs)
+        .putHeader(Correlation.HEADER, Correlation.orNone(command.correlationId()))
+        .send()
+        .map(read)
+        .otherwise(e -> new SendResult.Transient(provider + " " + e.getClass().getSimpleName(), null));
+  }
 }

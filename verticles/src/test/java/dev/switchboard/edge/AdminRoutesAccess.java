@@ -1,6 +1,9 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.automation.IntegrationActions;
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
+import dev.switchboard.engine.store.memory.MemoryMailboxStore;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.TenantDirectory;
 import java.time.Clock;
@@ -38,5 +41,8 @@ public final class AdminRoutesAccess {
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
     new ContactRoutes(new ContactPrivacy(stores, new SandboxLog(10), directory, Clock.systemUTC())).mount(router);
+    new IntegrationRoutes(directory, new IntegrationActions(new MemoryIntegrationStore(), new MemoryMailboxStore(),
+        directory, new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
+        Clock.systemUTC())).mount(router);
   }
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.config.TenantDirectory;
+import dev.switchboard.automation.IntegrationActions;
 import dev.switchboard.edge.auth.AdminAuth;
+import dev.switchboard.engine.automation.IntegrationRecord;
+import dev.switchboard.engine.automation.IntegrationStatus;
+import dev.switchboard.engine.automation.MailSource;
+import dev.switchboard.engine.channel.email.ParsedMail;
+import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
+import dev.switchboard.engine.store.memory.MemoryMailboxStore;
 import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.engine.conversation.Conversation;
@@ -78,6 +85,7 @@ class AdminScopeTest {
   static HttpServer server;
   static WebClient client;
   static String deadId;
+  static MemoryIntegrationStore integrations;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -118,8 +126,22 @@ class AdminScopeTest {
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
     new ContactRoutes(new ContactPrivacy(stores, sandbox, directory, Clock.systemUTC())).mount(router);
+    integrations = new MemoryIntegrationStore();
+    integrations.addIfAbsent(otherIntegration()).await();
+    new IntegrationRoutes(directory, new IntegrationActions(integrations, new MemoryMailboxStore(), directory,
+        new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()), Clock.systemUTC()))
+        .mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
+  }
+
+  /** A FAILED integration of the other tenant, with its contact and text; its id is the tenant's, like the paths. */
+  private static IntegrationRecord otherIntegration() {
+    ParsedMail mail = new ParsedMail("m-1@beta", OTHER_CONTACT + "@beta.example", "Beta", OTHER_TEXT, T0, OTHER_TEXT,
+        List.of(), false);
+    return new IntegrationRecord(OTHER, OTHER, "beta-inbox", "m-1@beta", "beta-rule", IntegrationStatus.FAILED, 1,
+        OTHER_CONTACT + "@beta.example", MailSource.of(mail).json(), null, List.of("trello http 500"), null, 0, T0, T0,
+        List.of());
   }
 
   private static void seed(ConversationKey key, String text) {
@@ -160,6 +182,9 @@ class AdminScopeTest {
     assertThat(schedule).isNotNull();
     assertThat(schedule.paused()).isFalse();
     assertThat(stores.tenantSchedules().runs(OTHER, OTHER, 10).await()).isEmpty();
+    IntegrationRecord integration = integrations.get(OTHER).await();
+    assertThat(integration.status()).isEqualTo(IntegrationStatus.FAILED);
+    assertThat(integration.version()).isZero();
   }
 
   @Test
@@ -168,6 +193,8 @@ class AdminScopeTest {
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.bodyAsString()).contains(OTHER_CONTACT);
     assertThat(call(HttpMethod.GET, "/admin/v1/dead-letters", "Bearer operator-token").bodyAsString()).contains(deadId);
+    assertThat(call(HttpMethod.GET, "/admin/v1/integrations/" + OTHER, "Bearer operator-token").bodyAsString())
+        .contains(OTHER_CONTACT, OTHER_TEXT);
   }
 
   @Test

@@ -60,6 +60,11 @@ final class TestEngine implements AutoCloseable {
         Path.of("../config/switchboard.yaml"));
   }
 
+  /** The engine from another test configuration file, with the same placeholders and port handling. */
+  static TestEngine withConfig(Path configFile, Map<String, String> placeholders) {
+    return new TestEngine(placeholders, Clock.systemUTC(), configFile);
+  }
+
   private final Path configFile;
 
   private TestEngine(Map<String, String> placeholders, Clock clock, Path configFile) {

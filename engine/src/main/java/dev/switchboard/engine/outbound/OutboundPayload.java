@@ -93,10 +93,20 @@ public sealed interface OutboundPayload {
     }
   }
 
-  /** A Trello card in the integration's list. */
-  record TrelloCard(String name, String description) implements OutboundPayload {
+  /**
+   * A Trello card in the integration's list, or in {@code listId} when set; {@code labels} are label ids, {@code due}
+   * ISO-8601. {@code ref}, when set, is written into the description so that a resend after a crash can find the
+   * card it may already have created instead of creating a second one.
+   */
+  record TrelloCard(String name, String description, String listId, List<String> labels, String due, String ref)
+      implements OutboundPayload {
     public TrelloCard {
       Objects.requireNonNull(name, "name");
+      labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    public TrelloCard(String name, String description) {
+      this(name, description, null, null, null, null);
     }
   }
 
