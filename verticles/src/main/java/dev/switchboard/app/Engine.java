@@ -147,8 +147,11 @@ public final class Engine {
                   : Future.succeededFuture(""))
               .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
-              .compose(x -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config), new EdgeVerticle.Ports(directory, stores,
-                  outbox, sandbox, sessions, reloader, clusterChecks, metrics, clock)),
+              .compose(x -> ConsoleOperators.open(vertx, config, stores, clock,
+                  tenant -> directory.tenant(tenant).isPresent()))
+              .compose(operators -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config),
+                  new EdgeVerticle.Ports(directory, stores, outbox, sandbox, sessions, reloader, clusterChecks, metrics,
+                      clock, operators)),
                   new DeploymentOptions().setInstances(config.http().instances())));
         })
         .map(engine);

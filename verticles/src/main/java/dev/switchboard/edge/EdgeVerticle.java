@@ -7,6 +7,8 @@ import dev.switchboard.engine.store.Stores;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.edge.auth.TenantApiTokens;
+import dev.switchboard.edge.auth.OperatorSessions;
+import dev.switchboard.edge.auth.Operators;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.HttpConfig;
@@ -39,12 +41,13 @@ public final class EdgeVerticle extends VerticleBase {
   /** What the edge's routes call: the services and stores they read or act through, and the extra readiness checks. */
   public record Ports(TenantDirectory directory, Stores stores, Outbox outbox, SandboxLog sandbox,
                       SessionGateway sessions, ConfigReloader reloader, List<DependencyCheck> extraChecks,
-                      SwitchboardMetrics metrics, Clock clock) {
+                      SwitchboardMetrics metrics, Clock clock, Operators operators) {
   }
 
   private final Config config;
   private final Ports ports;
   private HttpServer server;
+  private ConsoleEvents events;
 
   public EdgeVerticle(Config config, Ports ports) {
     this.config = config;
@@ -69,13 +72,21 @@ public final class EdgeVerticle extends VerticleBase {
         config.adminToken().getBytes(StandardCharsets.UTF_8)).mount(router);
     // Every kind of admin credential is recognised here, once; routes only ask the resolved Caller.
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken()),
-        new TenantApiTokens(ports.stores().apiTokens())));
+        new TenantApiTokens(ports.stores().apiTokens()), new OperatorSessions(ports.operators())));
+    OperatorRoutes operatorRoutes = new OperatorRoutes(ports.operators(), directory, ports.clock());
+    operatorRoutes.mountLogin(router);
     new AdminRoutes(vertx, ports.stores(), ports.sandbox(), auth, ports.sessions(), ports.reloader()).mount(router);
     new ActionRoutes(vertx, ports.stores(), directory, ports.clock(), ports.outbox(), ports.sessions()).mount(router);
     new AiRoutes(vertx, directory, ports.stores().knowledge()).mount(router);
     new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
+    operatorRoutes.mount(router);
+    events = new ConsoleEvents(vertx);
+    events.mount(router);
+    // The operator console: static files from the jar; everything it does is an admin API call.
+    router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+    router.route("/console/*").handler(StaticHandler.create("console").setCachingEnabled(false));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -97,11 +108,13 @@ public final class EdgeVerticle extends VerticleBase {
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setMaxWebSocketFrameSize(64 * 1024);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    return events.listen().compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
+        .onSuccess(s -> server = s);
   }
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> feed = events == null ? Future.succeededFuture() : events.close();
+    return feed.compose(v -> server == null ? Future.succeededFuture() : server.close());
   }
 }

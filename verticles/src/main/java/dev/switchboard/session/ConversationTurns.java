@@ -12,6 +12,7 @@ import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.ConversationStateChanged;
+import dev.switchboard.engine.bus.ConversationActivity;
 import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
@@ -160,6 +161,11 @@ public final class ConversationTurns {
     return transition(key, toHuman ? Trigger.AGENT_TAKEOVER : Trigger.AGENT_HANDBACK, actor);
   }
 
+  /** A person closes the conversation; answers with the state after it. */
+  public Future<String> close(ConversationKey key, String actor) {
+    return transition(key, Trigger.AGENT_CLOSE, actor);
+  }
+
   /** A scheduled follow-up; answers with what it did (see {@link FollowUps}). */
   public Future<String> followUp(SessionCommand.FollowUp command) {
     return followUps.send(command);
@@ -239,6 +245,10 @@ public final class ConversationTurns {
 
   private Future<Void> commit(SessionStep step) {
     return stores.conversations().commit(step).onSuccess(v -> {
+      // The console's live feed on every node (no text: it reads the messages through the admin API).
+      Conversation c = step.conversation();
+      bus.publish(Addresses.CONVERSATION_ACTIVITY, new ConversationActivity(c.key(), c.state().name(), c.flag(),
+          c.lastActivityAt()));
       if (!step.commands().isEmpty()) {
         // The messages of this step count as unanswered until their reply was tried (see TurnBacklog).
         backlog.handOver(step.processedDedupeKeys(), step.commands().get(0).id());

@@ -13,6 +13,8 @@ import dev.switchboard.outbound.Outbox;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.tenant.ConfigReloader;
 import java.util.List;
+import dev.switchboard.edge.auth.Operators;
+import dev.switchboard.engine.store.memory.MemoryOperatorStore;
 
 /** Lets tests mount the admin routes on a router of their own to compare them with the OpenAPI document. */
 public final class AdminRoutesAccess {
@@ -36,5 +38,10 @@ public final class AdminRoutesAccess {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    OperatorRoutes operatorRoutes = new OperatorRoutes(new Operators(vertx, new MemoryOperatorStore(),
+        stores.rateLimiter(), Clock.systemUTC()), directory, Clock.systemUTC());
+    operatorRoutes.mountLogin(router);
+    operatorRoutes.mount(router);
+    new ConsoleEvents(vertx).mount(router);
   }
 }

@@ -20,5 +20,7 @@ public enum Trigger {
   /** An operator blocked the contact: kept, never answered (not a state change). */
   BLOCKED,
   /** An operator lifted the block. */
-  UNBLOCKED
+  UNBLOCKED,
+  /** A person closed the conversation from the console (the next customer message opens it with the bot). */
+  AGENT_CLOSE
 }
