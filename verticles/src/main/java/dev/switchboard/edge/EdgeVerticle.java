@@ -85,7 +85,14 @@ public final class EdgeVerticle extends VerticleBase {
     events = new ConsoleEvents(vertx);
     events.mount(router);
     // The operator console: static files from the jar; everything it does is an admin API call.
-    router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+    // Relative asset paths need the trailing slash (Vert.x matches /console and /console/ alike).
+    router.get("/console").handler(ctx -> {
+      if (ctx.request().path().endsWith("/")) {
+        ctx.next();
+      } else {
+        ctx.redirect("/console/");
+      }
+    });
     router.route("/console/*").handler(StaticHandler.create("console").setCachingEnabled(false));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
