@@ -37,6 +37,8 @@ export const texts = {
   'inbox.count': '{n} conversas',
   'inbox.countOne': '1 conversa',
   'inbox.unreadBadge': 'não lida',
+  'inbox.you': 'com você',
+  'inbox.waiting': 'aguardando atendente',
   'inbox.pick': 'Escolha uma conversa à esquerda para ver o histórico e responder.',
 
   'state.BOT': 'Com o bot',
@@ -79,7 +81,7 @@ export const texts = {
 
   'ops.heading': 'Operações',
   'ops.today': 'Números de hoje por cliente',
-  'ops.todayEmpty': 'Sem números consolidados para hoje ainda (a consolidação diária grava ao longo do dia).',
+  'ops.todayEmpty': 'Nenhuma conversa hoje ainda.',
   'ops.col.tenant': 'Cliente',
   'ops.col.channel': 'Canal',
   'ops.col.conversations': 'Conversas',
@@ -99,6 +101,9 @@ export const texts = {
   'ops.col.created': 'Criado em',
   'ops.replay': 'Reenviar selecionados',
   'ops.replayed': 'Reenvio: {summary}',
+  'replay.replayed': 'reenviado',
+  'replay.not_dead': 'não estava parado',
+  'replay.not_found': 'não encontrado',
   'ops.schedules': 'Agendamentos e última execução',
   'ops.schedulesEmpty': 'Nenhum agendamento.',
   'ops.col.name': 'Nome',

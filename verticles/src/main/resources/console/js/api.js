@@ -58,7 +58,7 @@ export const api = {
   replay: (ids) => call('POST', '/dead-letters/replay', { ids }),
   schedules: (tenant) => call('GET', `/tenants/${enc(tenant)}/schedules`),
   lastRun: (tenant, id) => call('GET', `/tenants/${enc(tenant)}/schedules/${enc(id)}/runs?limit=1`),
-  daily: (tenant, day) => call('GET', `/metrics/daily?tenant=${enc(tenant)}&from=${day}&to=${day}`),
+  today: (tenant) => call('GET', `/metrics/today?tenant=${enc(tenant)}`),
 };
 
 /** The live feed (server-sent events); the browser reconnects by itself after a drop. */

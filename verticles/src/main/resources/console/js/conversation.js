@@ -134,7 +134,7 @@ function replyArea(row) {
   const existing = document.getElementById('reply-text');
   const canReply = row.state === 'HUMAN';
   if (existing && existing.dataset.enabled === String(canReply)) return;
-  const text = h('textarea', { id: 'reply-text', rows: '3', placeholder: t('conv.replyPlaceholder'),
+  const text = h('textarea', { id: 'reply-text', rows: '2', placeholder: t('conv.replyPlaceholder'),
     disabled: !canReply, 'aria-describedby': canReply ? null : 'reply-hint', dataset: { enabled: String(canReply) } });
   const send = h('button', { type: 'submit', id: 'reply-send', class: 'primary', disabled: !canReply }, t('conv.send'));
   const form = h('form', { class: 'reply' },

@@ -48,6 +48,11 @@ function channelFilter() {
       channels.map((c) => h('option', { value: c, selected: c === current }, c))));
 }
 
+function ownerLabel(actor) {
+  if (actor === store.me.actor) return t('inbox.you');
+  return actor?.startsWith('agent:') ? actor.slice(6) : t('inbox.waiting');
+}
+
 function unread(row, lastSeen) {
   return row.key !== store.open && (!lastSeen[row.key] || lastSeen[row.key] < row.lastActivityAt);
 }
@@ -56,6 +61,13 @@ export function refreshList() {
   const list = document.getElementById('conversation-list');
   if (!list) return;
   const f = store.filters;
+  // Owners of conversations with a person come from their audit trail, read again when the row changed (all of
+  // them, not only the rows shown: "assigned to me" filters on them).
+  for (const r of store.rows.values()) {
+    if (r.state === 'HUMAN' && store.owners.get(r.key)?.at !== r.lastActivityAt) {
+      ownerOf(r).then(() => refreshList()).catch(() => {});
+    }
+  }
   const lastSeen = seen();
   const me = store.me.actor;
   const search = f.search.trim().toLowerCase();
@@ -81,13 +93,9 @@ export function refreshList() {
       h('span', { class: 'contact' }, r.contact),
       h('span', { class: `badge state-${r.state}` }, t(`state.${r.state}`)),
       h('span', { class: 'meta' }, `${r.channel}${store.me.tenants.length > 1 ? ` · ${r.tenant}` : ''}`,
-        owner && r.state === 'HUMAN' ? ` · ${owner.replace(/^agent:/, '')}` : ''),
+        r.state === 'HUMAN' && owner !== undefined ? ` · ${ownerLabel(owner)}` : ''),
       h('time', { datetime: r.lastActivityAt, class: 'meta' }, when(r.lastActivityAt)),
       isUnread ? h('span', { class: 'dot', title: t('inbox.unreadBadge') }, h('span', { class: 'sr-only' },
         t('inbox.unreadBadge'))) : null)));
-    // Owners of conversations with a person come from their audit trail; fetched when the row changed.
-    if (r.state === 'HUMAN' && store.owners.get(r.key)?.at !== r.lastActivityAt) {
-      ownerOf(r).then(() => refreshList()).catch(() => {});
-    }
   }
 }

@@ -1,7 +1,7 @@
 // Operations (admins): today's numbers per tenant, dead letters with replay, schedules and their last run, and the
 // place for integrations needing review.
 import { api } from './api.js';
-import { h, clear, when, localDay } from './dom.js';
+import { h, clear, when } from './dom.js';
 import { t } from '../i18n/pt-BR.js';
 import { store, announce } from './app.js';
 
@@ -33,8 +33,7 @@ function table(headers, rows) {
 }
 
 async function today() {
-  const day = localDay();
-  const results = await Promise.all(store.me.tenants.map((tenant) => api.daily(tenant, day)
+  const results = await Promise.all(store.me.tenants.map((tenant) => api.today(tenant)
     .then((r) => r.items.map((i) => ({ tenant, ...i }))).catch(() => [])));
   const rows = results.flat();
   const box = clear(document.getElementById('ops-today'));
@@ -61,8 +60,11 @@ async function deadLetters() {
     if (ids.length === 0) return;
     button.disabled = true;
     const result = await api.replay(ids).catch((e) => ({ items: [{ id: '', result: e.message }] }));
-    announce(t('ops.replayed', { summary: result.items.map((i) => i.result).join(', ') }));
-    deadLetters();
+    const summary = result.items.map((i) => t(`replay.${i.result}`)).join(', ');
+    announce(t('ops.replayed', { summary }));
+    await deadLetters();
+    document.getElementById('ops-dead').prepend(h('p', { id: 'replay-result', role: 'status' },
+      t('ops.replayed', { summary })));
   } }, t('ops.replay'));
   box.append(table([t('ops.col.select'), t('ops.col.id'), t('ops.col.conversation'), t('ops.col.sender'),
     t('ops.col.reason'), t('ops.col.attempts'), t('ops.col.created')],

@@ -82,6 +82,7 @@ public final class EdgeVerticle extends VerticleBase {
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
     operatorRoutes.mount(router);
+    new TodayRoutes(directory, ports.stores().reports(), ports.clock()).mount(router);
     events = new ConsoleEvents(vertx);
     events.mount(router);
     // The operator console: static files from the jar; everything it does is an admin API call.

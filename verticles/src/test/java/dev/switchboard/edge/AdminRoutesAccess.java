@@ -43,5 +43,6 @@ public final class AdminRoutesAccess {
     operatorRoutes.mountLogin(router);
     operatorRoutes.mount(router);
     new ConsoleEvents(vertx).mount(router);
+    new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
   }
 }

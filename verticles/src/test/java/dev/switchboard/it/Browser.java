@@ -49,7 +49,7 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new Dimension(1280, 800));
+    driver.manage().window().setSize(new Dimension(1280, 900));
   }
 
   void open(String url) {

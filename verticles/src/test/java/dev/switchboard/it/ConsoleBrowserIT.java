@@ -2,9 +2,14 @@ package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.engine.event.ChannelType;
+import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.OutboundPayload;
 import dev.switchboard.outbound.SandboxLog;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +85,7 @@ class ConsoleBrowserIT {
       assertThat(outbox.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("key"))
           .filter(key::equals)).hasSize(1);
       assertThat(sentTo(phone)).hasSize(1);
-      b.screenshot(SHOTS.resolve("conversation.png"));
+      b.screenshot(SHOTS.resolve("e2e-conversation.png"));
 
       b.find("#reply-text").sendKeys("Olá! Aqui é a Ana. A visita custa R$ 120.");
       b.find("#reply-send").click();
@@ -99,7 +104,7 @@ class ConsoleBrowserIT {
           .isEqualTo(true);
       b.find("#nav-inbox").click();
       b.visible(".pick");
-      b.screenshot(SHOTS.resolve("inbox.png"));
+      b.screenshot(SHOTS.resolve("e2e-inbox.png"));
     }
   }
 
@@ -165,6 +170,35 @@ class ConsoleBrowserIT {
       assertThat(((JavascriptExecutor) root.driver).executeScript("return window.__sameDocument === true;"))
           .isEqualTo(true);
     }
+  }
+
+  @Test
+  void anAdminSeesOperationsAndReplaysADeadLetter() {
+    // A reply the provider refused for good, as the outbox leaves it (OutboundFailuresIT covers how it gets there).
+    ConversationKey key = new ConversationKey("acme", "wa", "+5511987650404");
+    String id = OutboundCommand.idFor("acme", "wa/wamid.console.40", 0);
+    Await.of(t.engine.stores().outbox().addIfAbsent(OutboundCommand.pending(id, key, ChannelType.WHATSAPP, "sandbox",
+        "5511987650404", new OutboundPayload.Text("Seu pedido saiu para entrega.", null), Instant.now(), "cid-40")
+        .dead("131047 re-engagement required")));
+    assertThat(Await.of(t.whatsappText("5511987650405", "wamid.console.41", "oi")).statusCode()).isEqualTo(200);
+    assertThat(Await.until(() -> sentTo("5511987650405").size() == 1, 15_000)).isTrue();
+    try (Browser b = new Browser()) {
+      b.open(console());
+      b.login("root", "root-senha-123");
+      b.find("#nav-ops").click();
+      b.visible("#ops-dead table");
+      assertThat(b.visible("#ops-today table").getText()).contains("acme").contains("wa");
+      assertThat(b.find("#ops-dead").getText()).contains("acme:wa:+5511987650404").contains("131047");
+      assertThat(b.find("#ops-review").getText()).contains("Integrações que precisam de revisão");
+      b.visible("#ops-schedules table");
+      b.screenshot(SHOTS.resolve("e2e-operations.png"));
+      b.find("#ops-dead input[type=checkbox]").click();
+      b.find("#replay").click();
+      assertThat(b.visible("#replay-result").getText()).isEqualTo("Reenvio: reenviado");
+    }
+    assertThat(Await.until(() -> sentTo("5511987650404").stream()
+        .anyMatch(e -> e.text().equals("Seu pedido saiu para entrega.")), 15_000)).isTrue();
+    assertThat(Await.of(t.adminGet("/admin/v1/audit/actions?tenant=acme")).bodyAsString()).contains("agent:root");
   }
 
   private int status(String method, String path, String token) {
