@@ -65,7 +65,8 @@ public final class Operators {
 
   /**
    * Puts the configured operators in the store (the configuration wins over an earlier API change of the same
-   * name). A malformed entry fails the whole seed, so a typo stops the start instead of locking someone out.
+   * name) and removes those an earlier configuration defined and this one no longer does, so deleting an entry
+   * revokes that access at the next start. A malformed entry fails the whole seed, so a typo stops the start.
    */
   public Future<Integer> seed(List<OperatorConfig> configured, Predicate<String> tenantExists) {
     List<Operator> operators = new ArrayList<>();
@@ -94,7 +95,15 @@ public final class Operators {
     for (Operator o : operators) {
       chain = chain.compose(v -> store.put(o));
     }
-    return chain.map(operators.size());
+    return chain.compose(v -> store.list()).compose(all -> {
+      Future<Boolean> removals = Future.succeededFuture();
+      for (Operator stale : all) {
+        if ("config".equals(stale.source()) && !names.contains(stale.username())) {
+          removals = removals.compose(x -> store.delete(stale.username()));
+        }
+      }
+      return removals;
+    }).map(operators.size());
   }
 
   /**
