@@ -66,7 +66,7 @@ function onActivity(event) {
   store.rows.set(event.key, { ...before, ...event });
   if (event.key !== store.open) announce(t('live.activity', { contact: event.contact }));
   refreshList();
-  if (event.key === store.open) refreshConversation(before?.state !== event.state);
+  if (event.key === store.open) refreshConversation(before?.state !== event.state, true);
 }
 
 function renderTopbar() {

@@ -21,12 +21,16 @@ export function renderConversation(target) {
     h('ol', { class: 'messages', id: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': t('conv.history') }),
     h('div', { id: 'reply-area' }),
     h('details', { class: 'audit' }, h('summary', {}, t('conv.audit')), h('ul', { id: 'audit' })));
-  refreshConversation(true);
+  // Opening a conversation moves focus to it, so a keyboard or screen-reader user lands on what they chose.
+  refreshConversation(true).then(() => document.getElementById('conv-title')?.focus());
   document.title = `${store.open.split(':').slice(2).join(':')} · ${t('app.title')}`;
 }
 
-/** Reads the conversation again; {@code focusHead}: the state changed, so the header (and its buttons) is redrawn. */
-export async function refreshConversation(redrawHead = false) {
+/**
+ * Reads the conversation again. {@code redrawHead}: the state changed, so the header and its buttons are redrawn;
+ * {@code live}: the feed reported it, so a take-over by someone else is announced.
+ */
+export async function refreshConversation(redrawHead = false, live = false) {
   const key = store.open;
   if (!pane || !key) return;
   let messages;
@@ -44,6 +48,9 @@ export async function refreshConversation(redrawHead = false) {
   const row = store.rows.get(key) || rowFromKey(key, audit);
   store.owners.set(key, undefined);
   const owner = await ownerOf(row).catch(() => null);
+  if (live && redrawHead && row.state === 'HUMAN' && owner?.startsWith('agent:') && owner !== store.me.actor) {
+    announce(t('conv.tookOverBy', { name: owner.slice(6) }));
+  }
   markSeen(key, row.lastActivityAt);
   refreshList();
   if (redrawHead || !document.getElementById('btn-takeover')) head(row, owner);

@@ -166,6 +166,9 @@ class ConsoleBrowserIT {
       ana.until(d -> "HUMAN".equals(d.findElement(By.id("conv-state")).getAttribute("data-state")));
       root.until(d -> "HUMAN".equals(d.findElement(By.id("conv-state")).getAttribute("data-state")));
       root.until(d -> d.findElement(By.id("conv-owner")).getText().equals("Atendida por ana"));
+      root.until(d -> d.findElement(By.id("announcer")).getAttribute("textContent").equals("ana assumiu esta conversa."));
+      assertThat(root.find("#btn-handback").isEnabled()).isTrue();
+      assertThat(root.find("#reply-text").isEnabled()).isTrue();
       assertThat(root.find(item(key)).getAttribute("data-state")).isEqualTo("HUMAN");
       assertThat(((JavascriptExecutor) root.driver).executeScript("return window.__sameDocument === true;"))
           .isEqualTo(true);
