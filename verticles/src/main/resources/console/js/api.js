@@ -54,6 +54,8 @@ export const api = {
     tenant: conversation.tenant, target: conversation.channel, recipient: conversation.contact, sourceId,
     payload: { kind: 'text', body: text },
   }),
+  // What the AI makes of a text (intent, extracted fields), relative dates resolved against `now`.
+  classify: (tenant, text, now) => call('POST', '/ai/classify', { tenant, text, now }),
   deadLetters: (tenant) => call('GET', `/dead-letters?tenant=${enc(tenant)}&limit=100`),
   replay: (ids) => call('POST', '/dead-letters/replay', { ids }),
   schedules: (tenant) => call('GET', `/tenants/${enc(tenant)}/schedules`),

@@ -2,7 +2,7 @@
 // takes (take over, reply, hand back, close). Refreshed by the live feed when this conversation moves.
 import { api, ApiError } from './api.js';
 import { h, clear, when } from './dom.js';
-import { t } from '../i18n/pt-BR.js';
+import { t, texts } from '../i18n/pt-BR.js';
 import { store, markSeen, ownerOf, announce } from './app.js';
 import { refreshList } from './inbox.js';
 
@@ -39,7 +39,8 @@ export async function refreshConversation(redrawHead = false, live = false) {
     [messages, audit] = await Promise.all([api.messages(key), api.audit(key)]);
   } catch (err) {
     const text = err instanceof ApiError && err.status === 403 ? t('conv.forbidden')
-      : err instanceof ApiError && err.status === 404 ? t('conv.notFound') : t('error.generic', { detail: err.message });
+      : err instanceof ApiError && err.status === 404 ? t('conv.notFound')
+        : t('error.generic', { detail: err.message });
     clear(pane).append(h('p', { class: 'error', role: 'alert', id: 'conv-error' }, text),
       h('a', { href: '#/inbox' }, t('conv.back')));
     return;
@@ -119,6 +120,7 @@ function history(items) {
     list.append(h('li', { class: `msg ${out ? 'out' : 'in'}`, dataset: { status: m.status || '' } },
       h('span', { class: 'sr-only' }, out ? t('conv.outbound') : t('conv.customer'), ': '),
       h('p', { class: 'text' }, m.text),
+      out ? null : aiReading(m),
       h('span', { class: 'msg-meta' }, h('time', { datetime: m.at }, when(m.at)),
         out && m.status ? h('span', { class: `status status-${m.status}` }, statusText(m)) : null)));
   }
@@ -128,6 +130,26 @@ function history(items) {
   if (items.some((m) => ['PENDING', 'SENDING', 'RETRY'].includes(m.status))) {
     pendingPoll = setTimeout(() => refreshConversation(false), 1500);
   }
+}
+
+const readings = new Map(); // tenant + time + text -> the classify answer (a promise)
+
+/** The intent and fields of a customer's message, read by the admin AI route; filled in when it answers. */
+function aiReading(m) {
+  const tenant = store.open.split(':')[0];
+  const id = `${tenant}|${m.at}|${m.text}`;
+  if (!readings.has(id)) readings.set(id, api.classify(tenant, m.text, m.at).catch(() => null));
+  const el = h('p', { class: 'ai', title: t('conv.aiTitle') });
+  readings.get(id).then((r) => {
+    if (!r) return;
+    const label = (k) => (texts[`field.${k}`] ? t(`field.${k}`) : k);
+    const value = (v) => (typeof v === 'object' ? JSON.stringify(v) : v);
+    const fields = Object.entries(r.fields || {}).map(([k, v]) => `${label(k)}: ${value(v)}`);
+    const intent = texts[`intent.${r.intent}`] ? t(`intent.${r.intent}`) : r.intent;
+    el.append(h('span', { class: 'sr-only' }, `${t('conv.aiReading')}: `),
+      h('span', { class: 'intent' }, intent), ...fields.map((f) => h('span', { class: 'field' }, f)));
+  });
+  return el;
 }
 
 function auditTrail(items) {

@@ -84,7 +84,8 @@ async function schedules() {
     box.append(h('p', { class: 'muted' }, t('ops.schedulesEmpty')));
     return;
   }
-  const runs = await Promise.all(items.map((s) => api.lastRun(s.tenant, s.id).then((r) => r.items[0]).catch(() => null)));
+  const runs = await Promise.all(items.map((s) => api.lastRun(s.tenant, s.id).then((r) => r.items[0])
+    .catch(() => null)));
   box.append(table([t('ops.col.tenant'), t('ops.col.name'), t('ops.col.cron'), t('ops.col.next'), t('ops.col.last')],
     items.map((s, i) => h('tr', {}, h('td', {}, s.tenant), h('td', {}, s.name, s.paused ? ` (${t('ops.paused')})` : ''),
       h('td', { class: 'mono' }, `${s.cron} ${s.zone}`), h('td', {}, when(s.nextRunAt)),

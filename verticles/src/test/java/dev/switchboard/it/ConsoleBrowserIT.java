@@ -81,6 +81,9 @@ class ConsoleBrowserIT {
       // The customer's message is shown live; the step that wrote it decided the reply, and there was none.
       b.until(d -> d.findElements(By.cssSelector("#messages .msg.in")).size() == 2);
       assertThat(b.driver.findElements(By.cssSelector("#messages .msg.out"))).hasSize(1);
+      // What the AI makes of each customer message, through POST /admin/v1/ai/classify.
+      b.until(d -> d.findElements(By.cssSelector("#messages .msg.in .intent")).stream()
+          .anyMatch(e -> e.getText().equals("preço")));
       JsonObject outbox = Await.of(t.adminGet("/admin/v1/outbox?tenant=acme")).bodyAsJsonObject();
       assertThat(outbox.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("key"))
           .filter(key::equals)).hasSize(1);

@@ -6,13 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * What an agent may do besides reading their tenants' data: act on conversations (take over, hand back, close,
- * block), send a message, sign out. Managing tokens, operators, schedules, knowledge and tenants, replaying dead
- * letters, is for admins. Tenant scoping is not decided here: every route still asks the caller for the tenant.
+ * block), send a message, ask what the AI makes of a text, sign out. Managing tokens, operators, schedules,
+ * knowledge and tenants, replaying dead letters, is for admins. Tenant scoping is not decided here: every route
+ * still asks the caller for the tenant.
  */
 final class RolePolicy {
   private static final List<Pattern> AGENT_ACTIONS = List.of(
       Pattern.compile("^/admin/v1/conversations/[^/]+/(handoff|handback|close|block|unblock)$"),
       Pattern.compile("^/admin/v1/actions$"),
+      // Reads only: what the AI makes of a customer's text (the console shows it per message).
+      Pattern.compile("^/admin/v1/ai/classify$"),
       Pattern.compile("^/admin/v1/auth/logout$"));
   /** Reads an agent has no use for, which name credentials or people. */
   private static final List<Pattern> AGENT_HIDDEN = List.of(
