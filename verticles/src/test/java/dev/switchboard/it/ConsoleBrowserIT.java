@@ -75,6 +75,16 @@ class ConsoleBrowserIT {
       b.find("#btn-takeover").click();
       b.until(d -> "HUMAN".equals(d.findElement(By.id("conv-state")).getAttribute("data-state")));
       assertThat(b.find("#conv-owner").getText()).isEqualTo("Atendida por você");
+      // Filters: assigned to me, by state, by contact.
+      b.find("#filter-mine").click();
+      b.until(d -> d.findElements(By.cssSelector(".conv-item")).size() == 1);
+      assertThat(b.find(".conv-item").getAttribute("data-key")).isEqualTo(key);
+      b.find("#filter-mine").click();
+      b.find("#filter-search").sendKeys("nao-existe");
+      b.until(d -> d.findElements(By.cssSelector(".conv-item")).isEmpty());
+      b.find("#filter-search").clear();
+      b.find("#filter-search").sendKeys("650101");
+      b.until(d -> d.findElements(By.cssSelector(".conv-item")).size() == 1);
 
       assertThat(Await.of(t.whatsappText(phone, "wamid.console.2", "qual o preço da visita?")).statusCode())
           .isEqualTo(200);
@@ -175,6 +185,11 @@ class ConsoleBrowserIT {
       assertThat(root.find(item(key)).getAttribute("data-state")).isEqualTo("HUMAN");
       assertThat(((JavascriptExecutor) root.driver).executeScript("return window.__sameDocument === true;"))
           .isEqualTo(true);
+
+      ana.find("#btn-close").click();
+      root.until(d -> "CLOSED".equals(d.findElement(By.id("conv-state")).getAttribute("data-state")));
+      assertThat(root.find("#conv-owner").getText()).isEqualTo("Conversa encerrada");
+      assertThat(root.find("#reply-text").isEnabled()).isFalse();
     }
   }
 
