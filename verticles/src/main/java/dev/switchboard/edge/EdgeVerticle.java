@@ -83,7 +83,7 @@ public final class EdgeVerticle extends VerticleBase {
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
     operatorRoutes.mount(router);
     new TodayRoutes(directory, ports.stores().reports(), ports.clock()).mount(router);
-    events = new ConsoleEvents(vertx);
+    events = new ConsoleEvents(vertx, ports.operators(), ConsoleEvents.HEARTBEAT_MS);
     events.mount(router);
     // The operator console: static files from the jar; everything it does is an admin API call.
     // Relative asset paths need the trailing slash (Vert.x matches /console and /console/ alike).

@@ -38,11 +38,11 @@ public final class AdminRoutesAccess {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
-    OperatorRoutes operatorRoutes = new OperatorRoutes(new Operators(vertx, new MemoryOperatorStore(),
-        stores.rateLimiter(), Clock.systemUTC()), directory, Clock.systemUTC());
+    Operators operators = new Operators(vertx, new MemoryOperatorStore(), stores.rateLimiter(), Clock.systemUTC());
+    OperatorRoutes operatorRoutes = new OperatorRoutes(operators, directory, Clock.systemUTC());
     operatorRoutes.mountLogin(router);
     operatorRoutes.mount(router);
-    new ConsoleEvents(vertx).mount(router);
+    new ConsoleEvents(vertx, operators, ConsoleEvents.HEARTBEAT_MS).mount(router);
     new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
   }
 }

@@ -131,7 +131,7 @@ class AdminScopeTest {
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
     operatorRoutes.mount(router);
-    new ConsoleEvents(vertx).mount(router);
+    new ConsoleEvents(vertx, operators, ConsoleEvents.HEARTBEAT_MS).mount(router);
     new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
