@@ -143,7 +143,8 @@ function aiReading(m) {
   readings.get(id).then((r) => {
     if (!r) return;
     const label = (k) => (texts[`field.${k}`] ? t(`field.${k}`) : k);
-    const value = (v) => (typeof v === 'object' ? JSON.stringify(v) : v);
+    const value = (v) => (typeof v === 'object' ? JSON.stringify(v)
+      : String(v).replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1'));
     const fields = Object.entries(r.fields || {}).map(([k, v]) => `${label(k)}: ${value(v)}`);
     const intent = texts[`intent.${r.intent}`] ? t(`intent.${r.intent}`) : r.intent;
     el.append(h('span', { class: 'sr-only' }, `${t('conv.aiReading')}: `),
