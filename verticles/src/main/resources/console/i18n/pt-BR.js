@@ -135,6 +135,21 @@ export const texts = {
   'ops.reviewPending': 'Este painel aparece quando o motor passar a sinalizar integrações para revisão.',
   'ops.adminOnly': 'As operações são para administradores.',
 
+  'ops.operators': 'Operadores',
+  'ops.col.username': 'Usuário',
+  'ops.col.role': 'Papel',
+  'ops.col.tenants': 'Clientes',
+  'ops.col.source': 'Origem',
+  'ops.source.config': 'configuração',
+  'ops.source.api': 'console / API',
+  'ops.remove': 'Remover {name}',
+  'ops.removeShort': 'Remover',
+  'ops.newOperator': 'Novo operador',
+  'ops.password': 'Senha (mínimo 10 caracteres)',
+  'ops.create': 'Criar operador',
+  'ops.created': 'Operador {name} criado.',
+  'ops.removed': 'Operador {name} removido.',
+
   'error.generic': 'Algo deu errado: {detail}',
   'error.session': 'Sua sessão terminou. Entre novamente.',
 };

@@ -56,6 +56,9 @@ export const api = {
   }),
   // What the AI makes of a text (intent, extracted fields), relative dates resolved against `now`.
   classify: (tenant, text, now) => call('POST', '/ai/classify', { tenant, text, now }),
+  operators: () => call('GET', '/operators'),
+  createOperator: (operator) => call('POST', '/operators', operator),
+  deleteOperator: (username) => call('DELETE', `/operators/${enc(username)}`),
   deadLetters: (tenant) => call('GET', `/dead-letters?tenant=${enc(tenant)}&limit=100`),
   replay: (ids) => call('POST', '/dead-letters/replay', { ids }),
   schedules: (tenant) => call('GET', `/tenants/${enc(tenant)}/schedules`),

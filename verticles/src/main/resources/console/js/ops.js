@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { h, clear, when } from './dom.js';
 import { t } from '../i18n/pt-BR.js';
 import { store, announce } from './app.js';
+import { renderOperators } from './operators.js';
 
 export function renderOps(main) {
   document.title = `${t('ops.heading')} · ${t('app.title')}`;
@@ -18,6 +19,7 @@ export function renderOps(main) {
     section('ops-today', t('ops.today')),
     section('ops-dead', t('ops.dead')),
     section('ops-schedules', t('ops.schedules')),
+    section('ops-operators', t('ops.operators')),
     // Integrations needing review: filled in when the engine reports them (another issue's feature); no data yet.
     h('section', { class: 'card ops-section', id: 'ops-review', 'aria-labelledby': 'ops-review-h' },
       h('h2', { id: 'ops-review-h' }, t('ops.review')), h('p', { class: 'muted' }, t('ops.reviewPending')))));
@@ -25,6 +27,7 @@ export function renderOps(main) {
   today();
   deadLetters();
   schedules();
+  renderOperators(document.getElementById('ops-operators')).catch(() => {});
 }
 
 function table(headers, rows) {

@@ -194,7 +194,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void anAdminSeesOperationsAndReplaysADeadLetter() {
+  void anAdminSeesOperationsReplaysADeadLetterAndManagesOperators() {
     // A reply the provider refused for good, as the outbox leaves it (OutboundFailuresIT covers how it gets there).
     ConversationKey key = new ConversationKey("acme", "wa", "+5511987650404");
     String id = OutboundCommand.idFor("acme", "wa/wamid.console.40", 0);
@@ -216,6 +216,20 @@ class ConsoleBrowserIT {
       b.find("#ops-dead input[type=checkbox]").click();
       b.find("#replay").click();
       assertThat(b.visible("#replay-result").getText()).isEqualTo("Reenvio: reenviado");
+
+      // Operators of the admin's tenants: create an agent from the page, who can then sign in; remove them.
+      b.visible("#operators-body tr[data-username='bia']");
+      b.find("#op-username").sendKeys("carol");
+      b.find("#op-password").sendKeys("carol-senha-123");
+      b.find("#op-create").click();
+      assertThat(b.visible("#operators-status").getText()).isEqualTo("Operador carol criado.");
+      assertThat(b.find("#operators-body tr[data-username='carol']").getText()).contains("atendente").contains("acme");
+      assertThat(Await.of(t.client.post("/admin/v1/auth/login").sendJsonObject(new JsonObject()
+          .put("username", "carol").put("password", "carol-senha-123"))).statusCode()).isEqualTo(200);
+      b.find("#operators-body tr[data-username='carol'] button").click();
+      b.until(d -> d.findElements(By.cssSelector("#operators-body tr[data-username='carol']")).isEmpty());
+      assertThat(Await.of(t.client.post("/admin/v1/auth/login").sendJsonObject(new JsonObject()
+          .put("username", "carol").put("password", "carol-senha-123"))).statusCode()).isEqualTo(401);
     }
     assertThat(Await.until(() -> sentTo("5511987650404").stream()
         .anyMatch(e -> e.text().equals("Seu pedido saiu para entrega.")), 15_000)).isTrue();
