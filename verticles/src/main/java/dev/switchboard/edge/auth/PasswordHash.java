@@ -25,8 +25,6 @@ public final class PasswordHash {
   private static final int SALT_BYTES = 16;
   private static final int KEY_BITS = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** Checked against when the username is unknown, so an unknown name costs as long as a wrong password. */
-  private static final String DECOY = hash("decoy-password-never-valid".toCharArray());
 
   private PasswordHash() {
   }
@@ -57,8 +55,16 @@ public final class PasswordHash {
 
   /** Spends the time a real check would, for an unknown username; always false. */
   public static boolean verifyDecoy(char[] password) {
-    verify(password, DECOY);
+    verify(password, Decoy.HASH);
     return false;
+  }
+
+  /**
+   * Checked against when the username is unknown, so an unknown name costs as long as a wrong password. Made on first
+   * use (a worker thread), not when this class loads (the configuration is checked on the event loop).
+   */
+  private static final class Decoy {
+    static final String HASH = hash("decoy-password-never-valid".toCharArray());
   }
 
   /** Whether {@code stored} has the shape of a hash this class writes (checked when the configuration loads). */
