@@ -8,6 +8,7 @@ import { refreshList } from './inbox.js';
 
 let pane = null;
 let pendingPoll = null;
+const RECEIPT_WINDOW_MS = 15 * 60 * 1000;
 
 export function renderConversation(target) {
   pane = target;
@@ -112,23 +113,57 @@ function statusText(m) {
   return t(`status.${m.status}`);
 }
 
+function messageItem(m) {
+  const out = m.direction === 'OUTBOUND';
+  return h('li', { class: `msg ${out ? 'out' : 'in'}`,
+    dataset: { status: m.status || '', delivery: m.delivery || '', at: m.at } },
+    h('span', { class: 'sr-only' }, out ? t('conv.outbound') : t('conv.customer'), ': '),
+    h('p', { class: 'text' }, m.text),
+    out ? null : aiReading(m),
+    h('span', { class: 'msg-meta' }, h('time', { datetime: m.at }, when(m.at)),
+      out && m.status ? h('span', { class: `status status-${m.status}` }, statusText(m)) : null));
+}
+
+/**
+ * Appends what is new and updates statuses in place: the list is an ARIA log, so a re-read must not make a screen
+ * reader announce the whole history again (nor pull a reader who scrolled up back down).
+ */
 function history(items) {
-  const list = clear(document.getElementById('messages'));
-  if (items.length === 0) list.append(h('li', { class: 'empty muted' }, t('conv.noMessages')));
-  for (const m of items) {
-    const out = m.direction === 'OUTBOUND';
-    list.append(h('li', { class: `msg ${out ? 'out' : 'in'}`, dataset: { status: m.status || '' } },
-      h('span', { class: 'sr-only' }, out ? t('conv.outbound') : t('conv.customer'), ': '),
-      h('p', { class: 'text' }, m.text),
-      out ? null : aiReading(m),
-      h('span', { class: 'msg-meta' }, h('time', { datetime: m.at }, when(m.at)),
-        out && m.status ? h('span', { class: `status status-${m.status}` }, statusText(m)) : null)));
+  const list = document.getElementById('messages');
+  let shown = [...list.querySelectorAll('li.msg')];
+  if (list.dataset.conversation !== store.open || shown.length > items.length
+    || (shown.length > 0 && shown[0].dataset.at !== items[0].at)) {
+    clear(list);
+    list.dataset.conversation = store.open;
+    shown = [];
   }
-  list.lastElementChild?.scrollIntoView({ block: 'end' });
-  // A reply still on its way: read again shortly, until the outbox has settled it.
+  list.querySelector('.empty')?.remove();
+  if (items.length === 0) list.append(h('li', { class: 'empty muted' }, t('conv.noMessages')));
+  items.forEach((m, i) => {
+    const li = shown[i];
+    if (!li) {
+      list.append(messageItem(m));
+    } else if (m.status && (li.dataset.status !== m.status || li.dataset.delivery !== (m.delivery || ''))) {
+      li.dataset.status = m.status;
+      li.dataset.delivery = m.delivery || '';
+      const status = li.querySelector('.status');
+      if (status) {
+        status.className = `status status-${m.status}`;
+        status.textContent = statusText(m);
+      }
+    }
+  });
+  if (items.length > shown.length) list.lastElementChild?.scrollIntoView({ block: 'end' });
+  // A reply still on its way: read again shortly, until the outbox has settled it. Delivery receipts (delivered,
+  // read) are not on the live feed (they would cost a conversation read per receipt): while a recent message
+  // awaits one, read again every 5 s.
   clearTimeout(pendingPoll);
-  if (items.some((m) => ['PENDING', 'SENDING', 'RETRY'].includes(m.status))) {
-    pendingPoll = setTimeout(() => refreshConversation(false), 1500);
+  const unsettled = items.some((m) => ['PENDING', 'SENDING', 'RETRY'].includes(m.status));
+  const awaitingReceipt = items.some((m) => m.status === 'SENT' && ['NONE', 'SENT'].includes(m.delivery)
+    && Date.now() - Date.parse(m.at) < RECEIPT_WINDOW_MS);
+  if (unsettled || awaitingReceipt) {
+    const key = store.open;
+    pendingPoll = setTimeout(() => key === store.open && refreshConversation(false), unsettled ? 1500 : 5000);
   }
 }
 
