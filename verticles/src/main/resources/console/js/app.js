@@ -38,7 +38,7 @@ export function markSeen(key, at) {
   localStorage.setItem(seenKey(), JSON.stringify(all));
 }
 
-/** The owner of a conversation with a person: the actor of its last move to HUMAN. */
+/** The owner of a conversation with a person: the actor of its last move to HUMAN or of the last claim. */
 const ownerReads = new Map(); // key -> the audit read in flight
 
 export async function ownerOf(row) {
@@ -47,7 +47,9 @@ export async function ownerOf(row) {
   if (cached && cached.at === row.lastActivityAt) return cached.actor;
   if (!ownerReads.has(row.key)) {
     ownerReads.set(row.key, api.audit(row.key).then((audit) => {
-      const last = [...audit.items].reverse().find((a) => a.to === 'HUMAN' && a.from !== 'HUMAN');
+      // Moved to a person (hand-off or the customer's request), or claimed by another person since.
+      const last = [...audit.items].reverse().find((a) => a.to === 'HUMAN'
+        && (a.from !== 'HUMAN' || a.trigger === 'AGENT_CLAIM'));
       store.owners.set(row.key, { at: row.lastActivityAt, actor: last ? last.actor : null });
       return last ? last.actor : null;
     }).finally(() => ownerReads.delete(row.key)));

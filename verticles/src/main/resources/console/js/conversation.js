@@ -50,12 +50,15 @@ export async function refreshConversation(redrawHead = false, live = false) {
   const row = store.rows.get(key) || rowFromKey(key, audit);
   store.owners.set(key, undefined);
   const owner = await ownerOf(row).catch(() => null);
-  if (live && redrawHead && row.state === 'HUMAN' && owner?.startsWith('agent:') && owner !== store.me.actor) {
+  const ownerBefore = document.getElementById('conv-head')?.dataset.owner;
+  if (live && row.state === 'HUMAN' && owner?.startsWith('agent:') && owner !== store.me.actor
+    && (redrawHead || ownerBefore !== owner)) {
     announce(t('conv.tookOverBy', { name: owner.slice(6) }));
   }
   markSeen(key, row.lastActivityAt);
   refreshList();
-  if (redrawHead || !document.getElementById('btn-takeover')) head(row, owner);
+  const head0 = document.getElementById('conv-head');
+  if (redrawHead || head0.dataset.owner !== String(owner) || !head0.firstChild) head(row, owner);
   else updateOwner(row, owner);
   history(messages.items);
   auditTrail(audit.items);
@@ -93,7 +96,9 @@ function head(row, owner) {
       e.target.disabled = false;
     }
   } }, label);
-  clear(document.getElementById('conv-head')).append(
+  const box = document.getElementById('conv-head');
+  box.dataset.owner = String(owner);
+  clear(box).append(
     h('div', {},
       h('h2', { id: 'conv-title', tabindex: '-1' }, row.contact),
       h('p', { class: 'meta' }, `${row.channel} · ${row.tenant}`)),
@@ -102,7 +107,8 @@ function head(row, owner) {
         t(`state.${row.state}`)),
       h('span', { id: 'conv-owner', class: 'owner' }, ownerText(row, owner))),
     h('div', { class: 'actions' },
-      row.state !== 'HUMAN' ? act('btn-takeover', t('conv.takeover'), api.takeOver, 'primary') : null,
+      row.state !== 'HUMAN' || owner !== store.me.actor
+        ? act('btn-takeover', t('conv.takeover'), api.takeOver, 'primary') : null,
       row.state === 'HUMAN' ? act('btn-handback', t('conv.handback'), api.handBack) : null,
       row.state !== 'CLOSED' ? act('btn-close', t('conv.close'), api.close, 'ghost') : null));
 }

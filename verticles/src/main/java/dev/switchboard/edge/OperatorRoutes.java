@@ -98,7 +98,7 @@ final class OperatorRoutes {
         .put("role", caller.role().name().toLowerCase(Locale.ROOT))
         .put("username", caller.actor().startsWith("agent:") ? caller.actor().substring(6) : null);
     JsonArray tenants = new JsonArray();
-    directory.tenants().stream().filter(t -> caller.sees(t.id())).forEach(t -> tenants.add(t.id()));
+    directory.tenants().stream().map(t -> t.id()).filter(caller::sees).sorted().forEach(tenants::add);
     AdminHttp.respond(ctx, Future.succeededFuture(me.put("tenants", tenants).put("allTenants", caller.global())));
   }
 

@@ -158,7 +158,19 @@ public final class ConversationTurns {
   }
 
   public Future<String> handoff(ConversationKey key, boolean toHuman, String actor) {
-    return transition(key, toHuman ? Trigger.AGENT_TAKEOVER : Trigger.AGENT_HANDBACK, actor);
+    if (!toHuman) {
+      return transition(key, Trigger.AGENT_HANDBACK, actor);
+    }
+    return stores.conversations().find(key).compose(c -> c != null && c.state() == ConversationState.HUMAN
+        ? claim(c, actor) : transition(key, Trigger.AGENT_TAKEOVER, actor));
+  }
+
+  /** A take-over of a conversation a person already has: only the audit trail (who has it) changes. */
+  private Future<String> claim(Conversation c, String actor) {
+    Instant now = clock.instant();
+    var audit = new AuditEntry(c.key(), c.state(), c.state(), Trigger.AGENT_CLAIM, actor, now);
+    return commit(new SessionStep(c.touched(now), List.of(), List.of(audit), List.of(), List.of()))
+        .map(c.state().name());
   }
 
   /** A person closes the conversation; answers with the state after it. */

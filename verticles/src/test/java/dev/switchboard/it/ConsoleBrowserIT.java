@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in a real headless Chromium against the whole engine: a WhatsApp webhook creates a
@@ -186,6 +187,16 @@ class ConsoleBrowserIT {
       assertThat(((JavascriptExecutor) root.driver).executeScript("return window.__sameDocument === true;"))
           .isEqualTo(true);
 
+      // The admin takes it from ana (a claim: still with a person, the trail says who): ana sees it at once.
+      root.find("#btn-takeover").click();
+      root.until(d -> d.findElement(By.id("conv-owner")).getText().equals("Atendida por você"));
+      ana.until(d -> d.findElement(By.id("conv-owner")).getText().equals("Atendida por root"));
+      ana.until(d -> d.findElement(By.id("announcer")).getAttribute("textContent").equals("root assumiu esta conversa."));
+      assertThat(Await.of(t.adminGet("/admin/v1/conversations/" + TestEngine.key("acme", "wa", "+" + phone)
+          + "/audit")).bodyAsJsonObject().getJsonArray("items").stream().map(o -> (JsonObject) o)
+          .map(a -> a.getString("trigger") + " " + a.getString("actor")).toList())
+          .containsExactly("AGENT_TAKEOVER agent:ana", "AGENT_CLAIM agent:root");
+
       ana.find("#btn-close").click();
       root.until(d -> "CLOSED".equals(d.findElement(By.id("conv-state")).getAttribute("data-state")));
       assertThat(root.find("#conv-owner").getText()).isEqualTo("Conversa encerrada");
@@ -221,6 +232,7 @@ class ConsoleBrowserIT {
       b.visible("#operators-body tr[data-username='bia']");
       b.find("#op-username").sendKeys("carol");
       b.find("#op-password").sendKeys("carol-senha-123");
+      new Select(b.find("#op-tenant")).selectByValue("acme");
       b.find("#op-create").click();
       assertThat(b.visible("#operators-status").getText()).isEqualTo("Operador carol criado.");
       assertThat(b.find("#operators-body tr[data-username='carol']").getText()).contains("atendente").contains("acme");
