@@ -100,6 +100,19 @@ class OperatorsIT {
         assertThat(as(t, root, HttpMethod.POST, "/admin/v1/operators", new JsonObject().put("username", "carla")
             .put("password", "carla-senha-456").put("role", "agent").put("tenants",
                 new JsonArray().add("clinic"))).statusCode()).isEqualTo(409);
+        // The admin takes over what ana has: audited as a claim, in PostgreSQL like any audit entry.
+        Await.of(t.whatsappText("5511955550009", "wamid.op.9", "oi"));
+        String claimed = TestEngine.key("acme", "wa", "+5511955550009");
+        assertThat(Await.until(() -> t.engine.sandbox().list("acme", 100).stream()
+            .anyMatch(e -> e.recipient().equals("5511955550009")), 10_000)).isTrue();
+        assertThat(as(t, ana, HttpMethod.POST, "/admin/v1/conversations/" + claimed + "/handoff", new JsonObject())
+            .bodyAsJsonObject().getString("state")).isEqualTo("HUMAN");
+        assertThat(as(t, root, HttpMethod.POST, "/admin/v1/conversations/" + claimed + "/handoff", new JsonObject())
+            .bodyAsJsonObject().getString("state")).isEqualTo("HUMAN");
+        assertThat(Await.of(t.adminGet("/admin/v1/conversations/" + claimed + "/audit")).bodyAsJsonObject()
+            .getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("trigger") + " "
+                + ((JsonObject) o).getString("actor")).toList())
+            .containsExactly("AGENT_TAKEOVER agent:ana", "AGENT_CLAIM agent:root");
         carla = token(t, "carla", "carla-senha-123");
         assertThat(as(t, carla, HttpMethod.GET, "/admin/v1/conversations?tenant=clinic", null).statusCode())
             .isEqualTo(200);
