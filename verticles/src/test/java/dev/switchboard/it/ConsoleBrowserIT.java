@@ -166,6 +166,7 @@ class ConsoleBrowserIT {
     String phone = "5511987650303";
     String key = "acme:wa:+" + phone;
     assertThat(Await.of(t.whatsappText(phone, "wamid.console.30", "oi")).statusCode()).isEqualTo(200);
+    assertThat(Await.until(() -> sentTo(phone).size() == 1, 15_000)).isTrue();
     try (Browser ana = new Browser(); Browser root = new Browser()) {
       String url = console() + "#/c/" + TestEngine.key("acme", "wa", "+" + phone);
       ana.open(url);

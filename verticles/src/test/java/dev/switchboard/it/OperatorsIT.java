@@ -159,6 +159,7 @@ class OperatorsIT {
     try (TestEngine t = new TestEngine(Map.of())) {
       String cookie = login(t, "ana", "ana-senha-123").getHeader("set-cookie").split(";")[0];
       Await.of(t.whatsappText("5511955550002", "wamid.op.2", "oi"));
+      assertThat(Await.until(() -> !t.engine.sandbox().list("acme", 10).isEmpty(), 10_000)).isTrue();
       String key = TestEngine.key("acme", "wa", "+5511955550002");
       assertThat(Await.of(t.client.get("/admin/v1/me").putHeader("Cookie", cookie).send()).statusCode())
           .isEqualTo(200);
