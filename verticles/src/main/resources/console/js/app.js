@@ -137,6 +137,9 @@ function route() {
   }
 }
 
+// The page's own static texts come from the one text file too.
+document.querySelector('.skip').textContent = t('app.skip');
+document.title = t('app.title');
 window.addEventListener('hashchange', route);
 whenSignedOut(() => {
   if (store.me) {
