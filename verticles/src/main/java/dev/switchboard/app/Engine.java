@@ -150,10 +150,12 @@ public final class Engine {
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
               .compose(x -> Automations.deploy(vertx, config, directory, outbox, stores.outbox(), clock, node,
                   metrics.registry()))
-              .compose(automations -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config),
-                  new EdgeVerticle.Ports(directory, stores, outbox, sandbox, sessions, reloader, clusterChecks, metrics,
-                      clock, automations)),
-                  new DeploymentOptions().setInstances(config.http().instances())));
+              .compose(automations -> ConsoleOperators.open(vertx, config, stores, clock,
+                      tenant -> directory.tenant(tenant).isPresent())
+                  .compose(operators -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config),
+                      new EdgeVerticle.Ports(directory, stores, outbox, sandbox, sessions, reloader, clusterChecks,
+                          metrics, clock, automations, operators)),
+                      new DeploymentOptions().setInstances(config.http().instances()))));
         })
         .map(engine);
   }

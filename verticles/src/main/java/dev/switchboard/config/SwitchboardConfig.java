@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfig session, OutboundConfig outbound,
                                 SchedulerConfig scheduler, StorageConfig storage, List<TenantConfig> tenants,
-                                ClusterConfig cluster, String secretsKey) {
+                                ClusterConfig cluster, String secretsKey, List<OperatorConfig> operators) {
   public SwitchboardConfig {
     http = http == null ? new HttpConfig(null, 0, 0, 0, 0, 0, 0) : http;
     session = session == null ? new SessionConfig(0, null, 0, 0, 0, 0, 0, 0, 0) : session;
@@ -21,6 +21,7 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
     storage = storage == null ? new StorageConfig(null, 0, 0, null, null) : storage;
     tenants = tenants == null ? List.of() : List.copyOf(tenants);
     cluster = cluster == null ? ClusterConfig.disabled() : cluster;
+    operators = operators == null ? List.of() : List.copyOf(operators);
     if (cluster.enabled() && storage.mode() != StorageConfig.Mode.POSTGRES) {
       throw new IllegalArgumentException("cluster mode needs storage.mode: postgres (nodes share their state)");
     }
@@ -44,27 +45,32 @@ public record SwitchboardConfig(HttpConfig http, String adminToken, SessionConfi
 
   public SwitchboardConfig withHttp(HttpConfig value) {
     return new SwitchboardConfig(Objects.requireNonNull(value), adminToken, session, outbound, scheduler, storage,
-        tenants, cluster, secretsKey);
+        tenants, cluster, secretsKey, operators);
   }
 
   public SwitchboardConfig withSession(SessionConfig value) {
-    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants, cluster, secretsKey);
+    return new SwitchboardConfig(http, adminToken, value, outbound, scheduler, storage, tenants, cluster,
+        secretsKey, operators);
   }
 
   public SwitchboardConfig withOutbound(OutboundConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants, cluster, secretsKey);
+    return new SwitchboardConfig(http, adminToken, session, value, scheduler, storage, tenants, cluster,
+        secretsKey, operators);
   }
 
   public SwitchboardConfig withScheduler(SchedulerConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants, cluster, secretsKey);
+    return new SwitchboardConfig(http, adminToken, session, outbound, value, storage, tenants, cluster,
+        secretsKey, operators);
   }
 
   public SwitchboardConfig withCluster(ClusterConfig value) {
-    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, tenants, value, secretsKey);
+    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, tenants, value,
+        secretsKey, operators);
   }
 
   /** The same settings with {@code value} as the tenants (checked again: ids unique across all of them). */
   public SwitchboardConfig withTenants(List<TenantConfig> value) {
-    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, value, cluster, secretsKey);
+    return new SwitchboardConfig(http, adminToken, session, outbound, scheduler, storage, value, cluster,
+        secretsKey, operators);
   }
 }

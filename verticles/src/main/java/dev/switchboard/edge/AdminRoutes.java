@@ -54,6 +54,7 @@ final class AdminRoutes {
     router.get("/admin/v1/conversations/:key/audit").handler(this::audit);
     router.post("/admin/v1/conversations/:key/handoff").handler(ctx -> handoff(ctx, true));
     router.post("/admin/v1/conversations/:key/handback").handler(ctx -> handoff(ctx, false));
+    router.post("/admin/v1/conversations/:key/close").handler(this::close);
     router.post("/admin/v1/conversations/:key/block").handler(ctx -> block(ctx, true));
     router.post("/admin/v1/conversations/:key/unblock").handler(ctx -> block(ctx, false));
     router.get("/admin/v1/outbox").handler(this::outbox);
@@ -153,6 +154,18 @@ final class AdminRoutes {
     var command = new SessionCommand.Handoff(key, toHuman, AdminHttp.actor(ctx, body));
     AdminHttp.respond(ctx, sessions.submit(command, ctx.request().getHeader(Correlation.HEADER))
         .map(reply -> new JsonObject().put("key", key.asString()).put("state", reply.state())));
+  }
+
+  /** A person closes the conversation; the customer's next message opens it again with the bot. */
+  private void close(RoutingContext ctx) {
+    ConversationKey key = AdminHttp.keyParam(ctx);
+    if (key == null) {
+      return;
+    }
+    JsonObject body = ctx.body().length() > 0 ? ctx.body().asJsonObject() : new JsonObject();
+    AdminHttp.respond(ctx, sessions.submit(new SessionCommand.Close(key, AdminHttp.actor(ctx, body)),
+        ctx.request().getHeader(Correlation.HEADER)).map(reply -> new JsonObject().put("key", key.asString())
+        .put("state", reply.state())));
   }
 
   /** An abusive contact: kept, processed in order, never answered (nor followed up) until unblocked. */

@@ -8,6 +8,8 @@ import dev.switchboard.engine.store.Stores;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.edge.auth.TenantApiTokens;
+import dev.switchboard.edge.auth.OperatorSessions;
+import dev.switchboard.edge.auth.Operators;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.HttpConfig;
@@ -41,12 +43,14 @@ public final class EdgeVerticle extends VerticleBase {
   /** What the edge's routes call: the services and stores they read or act through, and the extra readiness checks. */
   public record Ports(TenantDirectory directory, Stores stores, Outbox outbox, SandboxLog sandbox,
                       SessionGateway sessions, ConfigReloader reloader, List<DependencyCheck> extraChecks,
-                      SwitchboardMetrics metrics, Clock clock, IntegrationActions automations) {
+                      SwitchboardMetrics metrics, Clock clock, IntegrationActions automations,
+                      Operators operators) {
   }
 
   private final Config config;
   private final Ports ports;
   private HttpServer server;
+  private ConsoleEvents events;
 
   public EdgeVerticle(Config config, Ports ports) {
     this.config = config;
@@ -71,7 +75,9 @@ public final class EdgeVerticle extends VerticleBase {
         config.adminToken().getBytes(StandardCharsets.UTF_8)).mount(router);
     // Every kind of admin credential is recognised here, once; routes only ask the resolved Caller.
     AdminAuth auth = new AdminAuth(List.of(new OperatorToken(config.adminToken()),
-        new TenantApiTokens(ports.stores().apiTokens())));
+        new TenantApiTokens(ports.stores().apiTokens()), new OperatorSessions(ports.operators())));
+    OperatorRoutes operatorRoutes = new OperatorRoutes(ports.operators(), directory, ports.clock());
+    operatorRoutes.mountLogin(router);
     new AdminRoutes(vertx, ports.stores(), ports.sandbox(), auth, ports.sessions(), ports.reloader()).mount(router);
     new ActionRoutes(vertx, ports.stores(), directory, ports.clock(), ports.outbox(), ports.sessions()).mount(router);
     new AiRoutes(vertx, directory, ports.stores().knowledge()).mount(router);
@@ -80,6 +86,26 @@ public final class EdgeVerticle extends VerticleBase {
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
     new ContactRoutes(new ContactPrivacy(ports.stores(), ports.sandbox(), directory, ports.clock())).mount(router);
     new IntegrationRoutes(directory, ports.automations()).mount(router);
+    operatorRoutes.mount(router);
+    new TodayRoutes(directory, ports.stores().reports(), ports.clock()).mount(router);
+    events = new ConsoleEvents(vertx, ports.operators(), ConsoleEvents.HEARTBEAT_MS);
+    events.mount(router);
+    // The operator console: static files from the jar; everything it does is an admin API call.
+    // Relative asset paths need the trailing slash (Vert.x matches /console and /console/ alike).
+    router.get("/console").handler(ctx -> {
+      if (ctx.request().path().endsWith("/")) {
+        ctx.next();
+      } else {
+        ctx.redirect("/console/");
+      }
+    });
+    router.route("/console/*").handler(ctx -> {
+      // Only its own scripts, styles and API: an injected script or a framing page gets nowhere.
+      ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; "
+          + "base-uri 'none'; form-action 'self'").putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    }).handler(StaticHandler.create("console").setCachingEnabled(false));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
@@ -101,11 +127,13 @@ public final class EdgeVerticle extends VerticleBase {
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setMaxWebSocketFrameSize(64 * 1024);
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    return events.listen().compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
+        .onSuccess(s -> server = s);
   }
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> feed = events == null ? Future.succeededFuture() : events.close();
+    return feed.compose(v -> server == null ? Future.succeededFuture() : server.close());
   }
 }

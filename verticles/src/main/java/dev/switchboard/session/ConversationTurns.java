@@ -12,6 +12,7 @@ import dev.switchboard.config.TenantConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.bus.Addresses;
 import dev.switchboard.engine.bus.ConversationStateChanged;
+import dev.switchboard.engine.bus.ConversationActivity;
 import dev.switchboard.engine.bus.Failure;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
@@ -157,7 +158,24 @@ public final class ConversationTurns {
   }
 
   public Future<String> handoff(ConversationKey key, boolean toHuman, String actor) {
-    return transition(key, toHuman ? Trigger.AGENT_TAKEOVER : Trigger.AGENT_HANDBACK, actor);
+    if (!toHuman) {
+      return transition(key, Trigger.AGENT_HANDBACK, actor);
+    }
+    return stores.conversations().find(key).compose(c -> c != null && c.state() == ConversationState.HUMAN
+        ? claim(c, actor) : transition(key, Trigger.AGENT_TAKEOVER, actor));
+  }
+
+  /** A take-over of a conversation a person already has: only the audit trail (who has it) changes. */
+  private Future<String> claim(Conversation c, String actor) {
+    Instant now = clock.instant();
+    var audit = new AuditEntry(c.key(), c.state(), c.state(), Trigger.AGENT_CLAIM, actor, now);
+    return commit(new SessionStep(c.touched(now), List.of(), List.of(audit), List.of(), List.of()))
+        .map(c.state().name());
+  }
+
+  /** A person closes the conversation; answers with the state after it. */
+  public Future<String> close(ConversationKey key, String actor) {
+    return transition(key, Trigger.AGENT_CLOSE, actor);
   }
 
   /** A scheduled follow-up; answers with what it did (see {@link FollowUps}). */
@@ -239,6 +257,10 @@ public final class ConversationTurns {
 
   private Future<Void> commit(SessionStep step) {
     return stores.conversations().commit(step).onSuccess(v -> {
+      // The console's live feed on every node (no text: it reads the messages through the admin API).
+      Conversation c = step.conversation();
+      bus.publish(Addresses.CONVERSATION_ACTIVITY, new ConversationActivity(c.key(), c.state().name(), c.flag(),
+          c.lastActivityAt()));
       if (!step.commands().isEmpty()) {
         // The messages of this step count as unanswered until their reply was tried (see TurnBacklog).
         backlog.handOver(step.processedDedupeKeys(), step.commands().get(0).id());

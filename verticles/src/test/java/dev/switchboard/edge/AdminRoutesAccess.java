@@ -17,6 +17,8 @@ import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.tenant.ConfigReloader;
 import dev.switchboard.privacy.ContactPrivacy;
 import java.util.List;
+import dev.switchboard.edge.auth.Operators;
+import dev.switchboard.engine.store.memory.MemoryOperatorStore;
 
 /** Lets tests mount the admin routes on a router of their own to compare them with the OpenAPI document. */
 public final class AdminRoutesAccess {
@@ -44,5 +46,11 @@ public final class AdminRoutesAccess {
     new IntegrationRoutes(directory, new IntegrationActions(new MemoryIntegrationStore(), new MemoryMailboxStore(),
         directory, new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()),
         Clock.systemUTC())).mount(router);
+    Operators operators = new Operators(vertx, new MemoryOperatorStore(), stores.rateLimiter(), Clock.systemUTC());
+    OperatorRoutes operatorRoutes = new OperatorRoutes(operators, directory, Clock.systemUTC());
+    operatorRoutes.mountLogin(router);
+    operatorRoutes.mount(router);
+    new ConsoleEvents(vertx, operators, ConsoleEvents.HEARTBEAT_MS).mount(router);
+    new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
   }
 }

@@ -62,6 +62,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.switchboard.edge.auth.Operators;
+import dev.switchboard.engine.store.Operator;
+import dev.switchboard.engine.store.memory.MemoryOperatorStore;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -76,6 +81,8 @@ class AdminScopeTest {
   static final String OTHER_TEXT = "segredo-do-beta";
   // Named like the tenant, so the {id} the test puts in token paths hits it.
   static final String OTHER_TOKEN = OTHER;
+  // Named like the tenant, so the {username} the test puts in operator paths hits it.
+  static final String OTHER_OPERATOR = OTHER;
   static final ConversationKey OTHER_KEY = new ConversationKey(OTHER, "beta-wa", "+" + OTHER_CONTACT);
   static final ConversationKey OWN_KEY = new ConversationKey("alpha", "alpha-wa", "+5511988887777");
   static final Instant T0 = Instant.parse("2026-11-20T13:00:00Z");
@@ -86,6 +93,7 @@ class AdminScopeTest {
   static WebClient client;
   static String deadId;
   static MemoryIntegrationStore integrations;
+  static Operators operators;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -114,8 +122,14 @@ class AdminScopeTest {
         ctx -> Future.succeededFuture("Bearer alpha-token".equals(ctx.request().getHeader("Authorization"))
             ? new Caller("token:alpha", Caller.Role.TENANT, Set.of("alpha")) : null),
         ctx -> Future.succeededFuture("Bearer alpha-agent".equals(ctx.request().getHeader("Authorization"))
-            ? new Caller("agent:ana", Caller.Role.AGENT, Set.of("alpha")) : null)));
+            ? new Caller("agent:ana", Caller.Role.AGENT, Set.of("alpha")) : null),
+        ctx -> Future.succeededFuture("Bearer alpha-admin".equals(ctx.request().getHeader("Authorization"))
+            ? new Caller("agent:root", Caller.Role.ADMIN, Set.of("alpha")) : null)));
+    operators = new Operators(vertx, new MemoryOperatorStore(), stores.rateLimiter(), Clock.systemUTC());
+    operators.store().put(new Operator(OTHER_OPERATOR, "x", Operator.Role.AGENT, Set.of(OTHER), "api", T0)).await();
     Router router = Router.router(vertx);
+    OperatorRoutes operatorRoutes = new OperatorRoutes(operators, directory, Clock.systemUTC());
+    operatorRoutes.mountLogin(router);
     new AdminRoutes(vertx, stores, sandbox, auth, new LocalSessionGateway(vertx.eventBus(), 1),
         reloader).mount(router);
     new ActionRoutes(vertx, stores, directory, Clock.systemUTC(),
@@ -131,6 +145,9 @@ class AdminScopeTest {
     new IntegrationRoutes(directory, new IntegrationActions(integrations, new MemoryMailboxStore(), directory,
         new Outbox(vertx.eventBus(), stores.outbox(), stores.audit(), Clock.systemUTC()), Clock.systemUTC()))
         .mount(router);
+    operatorRoutes.mount(router);
+    new ConsoleEvents(vertx, operators, ConsoleEvents.HEARTBEAT_MS).mount(router);
+    new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
@@ -156,11 +173,12 @@ class AdminScopeTest {
     server.close().await();
   }
 
-  @Test
-  void aTenantTokenSeesNothingOfAnotherTenantOnAnyDocumentedRoute() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearer alpha-token", "Bearer alpha-agent", "Bearer alpha-admin"})
+  void aScopedCallerSeesNothingOfAnotherTenantOnAnyDocumentedRoute(String credential) throws IOException {
     List<String> leaks = new ArrayList<>();
     for (var route : documentedRoutes()) {
-      HttpResponse<Buffer> res = call(route.method(), route.path(), "Bearer alpha-token");
+      HttpResponse<Buffer> res = call(route.method(), route.path(), credential);
       // An id the caller sent may be echoed back (e.g. "not_found" for it): that tells nothing new.
       String body = res.bodyAsString() == null ? "" : res.bodyAsString().replace(deadId, "<sent id>");
       boolean refused = res.statusCode() == 400 || res.statusCode() == 403 || res.statusCode() == 404;
@@ -185,6 +203,7 @@ class AdminScopeTest {
     IntegrationRecord integration = integrations.get(OTHER).await();
     assertThat(integration.status()).isEqualTo(IntegrationStatus.FAILED);
     assertThat(integration.version()).isZero();
+    assertThat(operators.store().find(OTHER_OPERATOR).await().tenants()).containsExactly(OTHER);
   }
 
   @Test

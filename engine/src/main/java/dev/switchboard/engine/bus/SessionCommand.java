@@ -16,7 +16,8 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = SessionCommand.CloseIdle.class, name = "close-idle"),
   @JsonSubTypes.Type(value = SessionCommand.FollowUp.class, name = "follow-up"),
   @JsonSubTypes.Type(value = SessionCommand.AgentMessage.class, name = "agent-message"),
-  @JsonSubTypes.Type(value = SessionCommand.Block.class, name = "block")
+  @JsonSubTypes.Type(value = SessionCommand.Block.class, name = "block"),
+  @JsonSubTypes.Type(value = SessionCommand.Close.class, name = "close")
 })
 public sealed interface SessionCommand extends BusMessage {
 
@@ -33,6 +34,14 @@ public sealed interface SessionCommand extends BusMessage {
   /** An agent takes the conversation ({@code toHuman}) or hands it back to the bot. Replied with the new state. */
   record Handoff(ConversationKey key, boolean toHuman, String actor) implements SessionCommand {
     public Handoff {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(actor, "actor");
+    }
+  }
+
+  /** A person closes the conversation (console). Replied with the new state. */
+  record Close(ConversationKey key, String actor) implements SessionCommand {
+    public Close {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(actor, "actor");
     }

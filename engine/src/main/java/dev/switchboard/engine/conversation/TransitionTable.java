@@ -21,11 +21,13 @@ public final class TransitionTable {
     put(ConversationState.BOT, Trigger.HUMAN_REQUESTED, ConversationState.HUMAN, true);
     put(ConversationState.BOT, Trigger.AGENT_TAKEOVER, ConversationState.HUMAN, false);
     put(ConversationState.BOT, Trigger.IDLE_TIMEOUT, ConversationState.CLOSED, false);
+    put(ConversationState.BOT, Trigger.AGENT_CLOSE, ConversationState.CLOSED, false);
 
     put(ConversationState.HUMAN, Trigger.INBOUND, ConversationState.HUMAN, false);
     put(ConversationState.HUMAN, Trigger.HUMAN_REQUESTED, ConversationState.HUMAN, false);
     put(ConversationState.HUMAN, Trigger.AGENT_HANDBACK, ConversationState.BOT, false);
     put(ConversationState.HUMAN, Trigger.IDLE_TIMEOUT, ConversationState.CLOSED, false);
+    put(ConversationState.HUMAN, Trigger.AGENT_CLOSE, ConversationState.CLOSED, false);
 
     put(ConversationState.CLOSED, Trigger.INBOUND, ConversationState.BOT, true);
     put(ConversationState.CLOSED, Trigger.HUMAN_REQUESTED, ConversationState.HUMAN, true);

@@ -20,5 +20,12 @@ public enum Trigger {
   /** An operator blocked the contact: kept, never answered (not a state change). */
   BLOCKED,
   /** An operator lifted the block. */
-  UNBLOCKED
+  UNBLOCKED,
+  /** A person closed the conversation from the console (the next customer message opens it with the bot). */
+  AGENT_CLOSE,
+  /**
+   * Not a state change: a person took over a conversation already with a person (the customer asked for one, or
+   * another agent had it). Audited (HUMAN to HUMAN) so the trail says who has it now; not counted as a hand-off.
+   */
+  AGENT_CLAIM
 }

@@ -63,7 +63,7 @@ public final class DailyRollup {
         continue;
       }
       Counters c = byChannel.computeIfAbsent(t.channelId(), k -> new Counters());
-      if ("HUMAN".equals(t.toState()) && !"AGENT_HANDBACK".equals(t.trigger())) {
+      if ("HUMAN".equals(t.toState()) && !"AGENT_HANDBACK".equals(t.trigger()) && !"AGENT_CLAIM".equals(t.trigger())) {
         c.handoffs++;
       } else if ("AI_FALLBACK".equals(t.trigger())) {
         c.aiFallbacks++;

@@ -49,6 +49,7 @@ class BusCodecTest {
         new SessionCommand.Deliver(KEY, new MessageReceived(source, ANA, new Content.Text("oi"), null)),
         new SessionCommand.Handoff(KEY, true, "agent:ana"),
         new SessionCommand.CloseIdle(KEY, AT),
+        new SessionCommand.Close(KEY, "agent:ana"),
         new SessionCommand.Accepted("BOT"),
         SessionReply.ok("req-1", "HUMAN"),
         new ConfigReload("node-1"),
@@ -61,7 +62,9 @@ class BusCodecTest {
         SendCommand.of(OutboundCommand.pending("demo:demo-whatsapp/wamid.2:0", KEY,
             ChannelType.WHATSAPP, "whatsapp", "5511987654321",
             new OutboundPayload.Text("Olá!", null), AT, "cid-1"), AT),
-        new WebchatDelivery("c1", "Olá!"));
+        new WebchatDelivery("c1", "Olá!"),
+        new ConversationActivity(new ConversationKey("acme", "wa", "+5511987654321"), "BOT", null,
+            Instant.parse("2026-12-02T10:00:01Z")));
   }
 
   @ParameterizedTest

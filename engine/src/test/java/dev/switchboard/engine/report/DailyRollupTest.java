@@ -31,6 +31,8 @@ class DailyRollupTest {
         // Asked at 23:59 local, answered after midnight: the first response still counts on the 10th.
         in("c", "tg", "2026-05-11T02:59:00Z"), out("c", "tg", "2026-05-11T03:01:00Z")),
         List.of(new ActivityFacts.TransitionFact("b", "wa", "HUMAN", "HUMAN_REQUESTED", Instant.parse("2026-05-10T13:02:00Z")),
+            // Another agent taking over a conversation a person has is not one more hand-off.
+            new ActivityFacts.TransitionFact("b", "wa", "HUMAN", "AGENT_CLAIM", Instant.parse("2026-05-10T13:30:00Z")),
             new ActivityFacts.TransitionFact("b", "wa", "BOT", "AGENT_HANDBACK", Instant.parse("2026-05-10T14:00:00Z")),
             new ActivityFacts.TransitionFact("a", "wa", "BOT", "AI_FALLBACK", Instant.parse("2026-05-10T12:01:02Z"))),
         List.of(new ActivityFacts.ActionFact("ops-trello", true, "SENT", Instant.parse("2026-05-10T15:00:00Z")),

@@ -20,13 +20,22 @@ public final class AdminAuth implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     resolve(ctx, 0).onComplete(ar -> {
-      if (ar.succeeded() && ar.result() != null) {
+      String refusal = ar.succeeded() && ar.result() != null
+          ? RolePolicy.refusal(ar.result(), ctx.request().method(), ctx.normalizedPath()) : null;
+      if (ar.succeeded() && ar.result() != null && refusal == null) {
         ctx.put(Caller.KEY, ar.result());
         ctx.next();
-      } else if (!ctx.response().ended()) {
+      } else if (ctx.response().ended()) {
+        return;
+      } else if (refusal != null) {
+        ctx.response().setStatusCode(403).putHeader("content-type", "application/json")
+            .end(new JsonObject().put("error", "forbidden").put("detail", refusal).encode());
+      } else {
+        // A console session's reason (expired, header missing) helps the user; a token's failure tells nothing.
+        String detail = ar.failed() && ar.cause() instanceof OperatorSessions.Refused r ? r.getMessage()
+            : "a valid bearer token is required";
         ctx.response().setStatusCode(401).putHeader("content-type", "application/json")
-            .end(new JsonObject().put("error", "unauthorized").put("detail", "a valid bearer token is required")
-                .encode());
+            .end(new JsonObject().put("error", "unauthorized").put("detail", detail).encode());
       }
     });
   }

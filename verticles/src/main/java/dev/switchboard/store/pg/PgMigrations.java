@@ -29,7 +29,8 @@ public final class PgMigrations {
       "V7__knowledge.sql", "V8__tenant_schedules.sql", "V9__outbox_open_by_conversation.sql",
       "V10__api_tokens.sql", "V11__tenant_configs.sql",
       "V14__contact_lookup.sql",
-      "V15__integrations.sql", "V16__mailbox_state.sql");
+      "V15__integrations.sql", "V16__mailbox_state.sql",
+      "V17__operators.sql");
   private static final long LOCK_ID = 0x5357_4254_4348L;
 
   private PgMigrations() {

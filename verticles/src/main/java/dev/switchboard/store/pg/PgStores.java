@@ -21,7 +21,7 @@ public final class PgStores {
     return pool(vertx, config, config.poolSize());
   }
 
-  private static Pool pool(Vertx vertx, StorageConfig.PostgresConfig config, int size) {
+  public static Pool pool(Vertx vertx, StorageConfig.PostgresConfig config, int size) {
     PgConnectOptions connect = PgConnectOptions.fromUri(config.url()).setPipeliningLimit(256);
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(size).setShared(false))

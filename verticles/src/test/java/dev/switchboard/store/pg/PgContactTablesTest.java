@@ -28,16 +28,18 @@ class PgContactTablesTest {
       "inbox", PgInboxRows.class,
       "action_audit", PgActionAuditRows.class);
   /** Tables without contact data. */
-  private static final Map<String, String> NO_CONTACT_DATA = Map.of(
-      "sb_schema_version", "migration bookkeeping",
-      "schedules", "engine jobs: ids and intervals",
-      "tenant_schedules", "a tenant's cron jobs and their parameters (texts written by the business)",
-      "schedule_runs", "execution log: counts per outcome",
-      "metrics_daily", "counts per tenant, day and channel: what an erase must keep",
-      "tenants", "tenant registry: channel and integration ids",
-      "tenant_configs", "provisioned tenants' configuration, secrets sealed",
-      "api_tokens", "tenant API tokens (hashes) and who created them",
-      "knowledge", "the business's FAQ and documents");
+  private static final Map<String, String> NO_CONTACT_DATA = Map.ofEntries(
+      Map.entry("sb_schema_version", "migration bookkeeping"),
+      Map.entry("schedules", "engine jobs: ids and intervals"),
+      Map.entry("tenant_schedules", "a tenant's cron jobs and their parameters (texts written by the business)"),
+      Map.entry("schedule_runs", "execution log: counts per outcome"),
+      Map.entry("metrics_daily", "counts per tenant, day and channel: what an erase must keep"),
+      Map.entry("tenants", "tenant registry: channel and integration ids"),
+      Map.entry("tenant_configs", "provisioned tenants' configuration, secrets sealed"),
+      Map.entry("api_tokens", "tenant API tokens (hashes) and who created them"),
+      Map.entry("knowledge", "the business's FAQ and documents"),
+      Map.entry("operators", "the business's own staff (console users), not its customers"),
+      Map.entry("operator_sessions", "console sessions: token hashes of staff"));
 
   @Test
   void everyTableIsErasedOrDeclaredFreeOfContactData() {
