@@ -20,14 +20,15 @@ import java.util.Set;
  * {@code extractionSchema} is the JSON Schema (written in YAML) that extraction fills, e.g. a service order;
  * {@code schedules} are the tenant's own schedules (follow-ups, reports, roll-up; more through the admin API);
  * {@code businessHours} when the bot answers normally (outside them: the {@code outOfHours} template, once per
- * closed period); {@code inboundLimit} how many messages of one contact it answers.
+ * closed period); {@code inboundLimit} how many messages of one contact it answers; {@code booking} the appointment
+ * dialogue and its calendar (docs/appointments.md), null when the tenant takes no bookings.
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,
                            List<IntegrationConfig> integrations, OpenAiConfig openai,
                            Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge,
                            List<ScheduleConfig> schedules, BusinessHoursConfig businessHours,
-                           InboundLimitConfig inboundLimit) {
+                           InboundLimitConfig inboundLimit, BookingConfig booking) {
   public static final String DEFAULT_ZONE = "America/Sao_Paulo";
 
   public TenantConfig {
@@ -64,6 +65,11 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
         throw new IllegalArgumentException("tenant " + id + ": intent " + intent + " needs example phrases");
       }
     });
+    if (booking != null && integrations.stream().noneMatch(i -> i.id().equals(booking.calendar())
+        && (i.type() == SenderKind.CALCOM || i.type() == SenderKind.CALENDAR))) {
+      throw new IllegalArgumentException("tenant " + id + ": booking.calendar " + booking.calendar()
+          + " must name one of its integrations of type calcom or calendar");
+    }
     if (aiProvider == AiProviderKind.OPENAI && openai == null) {
       throw new IllegalArgumentException("tenant " + id + ": aiProvider openai needs an openai section");
     }

@@ -83,6 +83,8 @@ public final class SessionVerticle extends VerticleBase {
       reply(message, mailboxes.submit(b.key(), () -> turns.block(b)));
     } else if (command instanceof SessionCommand.AgentMessage a) {
       reply(message, mailboxes.submit(a.key(), () -> turns.agentMessage(a)));
+    } else if (command instanceof SessionCommand.BookingEvent b) {
+      reply(message, mailboxes.submit(b.key(), () -> turns.bookingEvent(b)));
     } else if (command instanceof SessionCommand.CloseIdle c) {
       reply(message, mailboxes.submit(c.key(), () -> turns.closeIfIdle(c.key(), c.idleSince())));
     } else {

@@ -78,6 +78,22 @@ public final class BookingTexts {
     return "Perfeito! Estou reservando " + day(slot.start()) + " às " + time(slot.start()) + ". Já te confirmo.";
   }
 
+  public String calendarUnavailable() {
+    return "Não consegui consultar a agenda agora. Pode me mandar uma mensagem de novo em instantes? Eu tento outra vez.";
+  }
+
+  public String nothingToChange() {
+    return "Não encontrei uma visita confirmada para alterar. Se quiser marcar uma nova, me diga o dia.";
+  }
+
+  public String moving() {
+    return "Certo! Estou remarcando sua visita. Já te confirmo.";
+  }
+
+  public String cancelling() {
+    return "Certo! Estou cancelando sua visita. Já te confirmo.";
+  }
+
   public String stillBooking() {
     return "Ainda estou confirmando o seu horário com a agenda. Já te aviso!";
   }

@@ -26,6 +26,8 @@ public final class Addresses {
   public static final String PARTITIONS_ASSIGNED = "sb.cluster.partitions.assigned";
   /** Run-now of a tenant schedule; every node serves it (the run lease keeps executions apart). */
   public static final String SCHEDULE_RUN_NOW = "sb.schedule.run-now";
+  /** Local: a calendar call (book, move, cancel) left the outbox as SENT or DEAD; the body is its command id. */
+  public static final String BOOKING_SETTLED = "sb.booking.settled";
   private static final String NODE_REPLY_PREFIX = "sb.cluster.reply.";
   private static final String SESSION_PREFIX = "sb.session.";
   private static final String WEBCHAT_PREFIX = "sb.webchat.out.";

@@ -1,6 +1,7 @@
 package dev.switchboard.engine.store;
 
 import dev.switchboard.engine.health.DependencyCheck;
+import dev.switchboard.engine.store.memory.MemoryBookingStore;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,7 +12,16 @@ public record Stores(InboxStore inbox, ConversationStore conversations, OutboxSt
                      ReportStore reports, TenantStore tenants, TenantConfigStore tenantConfigs,
                      ApiTokenStore apiTokens, KnowledgeStore knowledge, RateLimiter rateLimiter,
                      List<DependencyCheck> checks,
-                     Supplier<Future<Void>> closer) {
+                     Supplier<Future<Void>> closer, BookingStore bookings) {
+
+  /** Without a durable booking store: bookings are kept in memory (memory mode, tests). */
+  public Stores(InboxStore inbox, ConversationStore conversations, OutboxStore outbox, AuditStore audit,
+                ScheduleStore schedules, TenantScheduleStore tenantSchedules, ReportStore reports, TenantStore tenants,
+                TenantConfigStore tenantConfigs, ApiTokenStore apiTokens, KnowledgeStore knowledge,
+                RateLimiter rateLimiter, List<DependencyCheck> checks, Supplier<Future<Void>> closer) {
+    this(inbox, conversations, outbox, audit, schedules, tenantSchedules, reports, tenants, tenantConfigs, apiTokens,
+        knowledge, rateLimiter, checks, closer, new MemoryBookingStore());
+  }
 
   public Future<Void> close() {
     return closer.get();

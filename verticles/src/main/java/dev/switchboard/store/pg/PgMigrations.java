@@ -27,7 +27,8 @@ public final class PgMigrations {
   static final List<String> FILES = List.of("V1__init.sql", "V2__schedules.sql", "V3__action_audit.sql",
       "V4__tenants.sql", "V5__conversation_flag.sql", "V6__retention.sql",
       "V7__knowledge.sql", "V8__tenant_schedules.sql", "V9__outbox_open_by_conversation.sql",
-      "V10__api_tokens.sql", "V11__tenant_configs.sql");
+      "V10__api_tokens.sql", "V11__tenant_configs.sql",
+      "V12__bookings.sql");
   private static final long LOCK_ID = 0x5357_4254_4348L;
 
   private PgMigrations() {

@@ -46,7 +46,8 @@ public final class PgStores {
             new PgKnowledgeStore(pool),
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
-            () -> Future.join(pool.close(), ingest.close(), sends.close()).mapEmpty()))
+            () -> Future.join(pool.close(), ingest.close(), sends.close()).mapEmpty(),
+            new PgBookingStore(pool)))
         .recover(e -> Future.join(pool.close(), ingest.close(), sends.close()).transform(ignored -> Future.failedFuture(e)));
   }
 }

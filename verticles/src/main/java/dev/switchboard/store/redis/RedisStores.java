@@ -39,7 +39,7 @@ public final class RedisStores {
         () -> {
           redis.close();
           return durable.close();
-        });
+        }, durable.bookings());
   }
 
 }
