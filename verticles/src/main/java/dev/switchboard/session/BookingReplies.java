@@ -44,7 +44,7 @@ final class BookingReplies {
   Future<String> send(Conversation c, String source, String text, List<AuditEntry> audit) {
     var channel = directory.channel(c.key().channelId()).orElse(null);
     Instant now = clock.instant();
-    if (channel == null || c.state() != ConversationState.BOT || c.optedOut() || c.blocked()) {
+    if (channel == null || c.state() == ConversationState.HUMAN || c.optedOut() || c.blocked()) {
       return commit(new SessionStep(c.touched(now), List.of(), audit, List.of(), List.of())).map(BookingEvents.SKIPPED);
     }
     return deliver(c, source, new OutboundPayload.Text(text, null), text, audit, now);
