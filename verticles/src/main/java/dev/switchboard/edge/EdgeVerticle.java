@@ -7,6 +7,7 @@ import dev.switchboard.engine.store.Stores;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.edge.auth.TenantApiTokens;
+import dev.switchboard.session.BookingSync;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.HttpConfig;
@@ -76,6 +77,10 @@ public final class EdgeVerticle extends VerticleBase {
     new ScheduleRoutes(vertx, directory, ports.stores(), ports.clock()).mount(router);
     new TokenRoutes(directory, ports.stores().apiTokens(), ports.clock()).mount(router);
     new TenantRoutes(ports.stores().tenantConfigs(), ports.reloader(), ports.clock()).mount(router);
+    BookingRoutes bookings = new BookingRoutes(directory, new BookingSync(ports.stores().bookings(), ports.sessions(),
+        ports.clock()));
+    bookings.mountWebhook(router);
+    bookings.mountAdmin(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

@@ -6,7 +6,6 @@ import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.engine.booking.Booking;
 import dev.switchboard.engine.booking.BookingDialogue;
 import dev.switchboard.engine.booking.BookingStatus;
-import dev.switchboard.engine.booking.Reminder;
 import dev.switchboard.engine.booking.Slot;
 import dev.switchboard.engine.bus.SessionCommand;
 import dev.switchboard.engine.conversation.AuditEntry;
@@ -143,8 +142,7 @@ final class BookingEvents {
 
   /** The reminders of a confirmed booking that are still ahead. */
   Future<Void> schedule(TenantConfig tenant, Booking b, Instant now) {
-    return bookings.addReminders(tenant.booking().reminders().stream().map(m -> Reminder.of(b, m))
-        .filter(r -> r.dueAt().isAfter(now)).toList());
+    return bookings.addReminders(BookingSync.reminders(tenant, b, now));
   }
 
   private Future<Void> end(Conversation c, Instant now) {

@@ -8,7 +8,10 @@ import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.edge.auth.OperatorToken;
+import dev.switchboard.engine.booking.Booking;
+import dev.switchboard.engine.booking.BookingStatus;
 import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.session.BookingSync;
 import dev.switchboard.engine.conversation.Direction;
 import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ChannelType;
@@ -95,6 +98,9 @@ class AdminScopeTest {
     // Named like the tenant, so the {id} the test puts in schedule paths hits it.
     stores.tenantSchedules().put(new TenantSchedule(OTHER, OTHER, "beta report", "0 8 * * *", "America/Sao_Paulo",
         ScheduleJob.ROLLUP, Map.of("days", 2), CatchUp.RUN_ONCE, false, T0, "api", T0), false).await();
+    // Named like the tenant, so the {id} the test puts in booking paths hits it.
+    stores.bookings().insert(new Booking(OTHER, OTHER_KEY, "calendar", "uid-beta", T0.plusSeconds(86_400),
+        T0.plusSeconds(88_200), BookingStatus.CONFIRMED, null, OTHER_TEXT, null, T0, T0)).await();
     stores.reports().replaceDay(OTHER, LocalDate.now(), List.of(new MetricsDay(OTHER, LocalDate.now(), "beta-wa",
         1, 1, 1, 0, 0, 0, 0, null, null, 0, 0, 0))).await();
 
@@ -114,6 +120,8 @@ class AdminScopeTest {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    new BookingRoutes(directory, new BookingSync(stores.bookings(), new LocalSessionGateway(vertx.eventBus(), 1),
+        Clock.systemUTC())).mountAdmin(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
@@ -156,6 +164,7 @@ class AdminScopeTest {
     assertThat(schedule).isNotNull();
     assertThat(schedule.paused()).isFalse();
     assertThat(stores.tenantSchedules().runs(OTHER, OTHER, 10).await()).isEmpty();
+    assertThat(stores.bookings().get(OTHER).await().status()).isEqualTo(BookingStatus.CONFIRMED);
   }
 
   @Test

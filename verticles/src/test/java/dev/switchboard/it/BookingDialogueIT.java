@@ -162,4 +162,28 @@ class BookingDialogueIT {
     assertThat(bookings(t, second).get(0).status()).isEqualTo(BookingStatus.FAILED);
     assertThat(ask(t, second, "1", 4)).startsWith("Perfeito! Estou reservando segunda-feira, 14/12 às 09:00");
   }
+
+  @Test
+  void aNoShowMarkedByAnOperatorOffersANewSlotOnce() {
+    String from = newContact();
+    ask(t, from, "quero agendar dia 15 às 16h", 1);
+    ask(t, from, "o das 16h", 2);
+    Await.until(() -> replies(t, from).size() >= 3, 10_000);
+    String id = bookings(t, from).get(0).id();
+    var marked = Await.of(t.adminPost("/admin/v1/bookings/" + id + "/no-show", new JsonObject()));
+    assertThat(marked.statusCode()).isEqualTo(200);
+    assertThat(marked.bodyAsJsonObject().getString("status")).isEqualTo("NO_SHOW");
+    Await.until(() -> replies(t, from).size() >= 4, 10_000);
+    assertThat(replies(t, from).get(3)).isEqualTo("Sentimos sua falta na visita de terça-feira, 15/12 às 16:00. Quer "
+        + "marcar um novo horário? É só me dizer o dia.");
+    assertThat(Await.of(t.adminPost("/admin/v1/bookings/" + id + "/no-show", new JsonObject())).statusCode())
+        .isEqualTo(409);
+    assertThat(Await.of(t.adminPost("/admin/v1/bookings/" + id + "/attended", new JsonObject())).statusCode())
+        .isEqualTo(409);
+    assertThat(Await.of(t.adminGet("/admin/v1/bookings?tenant=dental")).bodyAsString()).contains(id);
+    assertThat(Await.of(t.adminGet("/admin/v1/bookings/nope")).statusCode()).isEqualTo(404);
+    assertThat(ask(t, from, "quero marcar de novo, quarta de manhã", 5)).startsWith("Tenho estes horários livres para "
+        + "quarta-feira, 09/12:");
+    assertThat(replies(t, from)).filteredOn(r -> r.startsWith("Sentimos sua falta")).hasSize(1);
+  }
 }

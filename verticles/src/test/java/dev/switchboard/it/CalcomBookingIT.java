@@ -7,7 +7,12 @@ import static dev.switchboard.it.BookingDialogueIT.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.engine.booking.BookingStatus;
+import dev.switchboard.engine.channel.CalcomSignature;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -156,5 +161,67 @@ class CalcomBookingIT {
     assertThat(replies(t, from).get(9)).startsWith("Pronto, sua visita de quarta-feira, 16/12 às 12:00 foi cancelada.");
     assertThat(bookings(t, from).get(0).status()).isEqualTo(BookingStatus.CANCELLED);
     assertThat(cal.accepted()).noneMatch(b -> b.getString("start").startsWith("2026-12-16T15:00"));
+  }
+
+  private static int webhook(String integration, String body, String signature) {
+    var request = t.client.post("/webhooks/calcom/" + integration).putHeader("Content-Type", "application/json");
+    if (signature != null) {
+      request.putHeader("X-Cal-Signature-256", signature);
+    }
+    return Await.of(request.sendBuffer(Buffer.buffer(body))).statusCode();
+  }
+
+  private static String signed(String body) {
+    return CalcomSignature.sign("cal-webhook-secret-dental", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String event(String trigger, String uid, String extra, String start, String phone) {
+    Instant at = Instant.parse(start);
+    return new JsonObject().put("triggerEvent", trigger).put("createdAt", "2026-12-07T12:00:00Z")
+        .put("payload", new JsonObject(extra).put("uid", uid).put("startTime", at.toString())
+            .put("endTime", at.plusSeconds(1800).toString()).put("attendees", new JsonArray().add(new JsonObject()
+                .put("name", "Maria").put("email", "maria@example.com").put("phoneNumber", phone).put("noShow",
+                    trigger.equals("BOOKING_NO_SHOW_UPDATED"))))).encode();
+  }
+
+  @Test
+  void calcomWebhooksKeepBookingsMadeElsewhereKnown() {
+    String contact = newContact();
+    String created = event("BOOKING_CREATED", "ext-w1", "{}", "2026-12-18T13:00:00Z", "+" + contact);
+    assertThat(webhook("dental-calendar", created, null)).isEqualTo(401);
+    assertThat(webhook("dental-calendar", created, signed(created + " "))).isEqualTo(401);
+    assertThat(webhook("nope", created, signed(created))).isEqualTo(404);
+    assertThat(webhook("dental-calendar", "{\"triggerEvent\":1}", signed("{\"triggerEvent\":1}"))).isEqualTo(400);
+    assertThat(webhook("dental-calendar", created, signed(created))).isEqualTo(200);
+    assertThat(webhook("dental-calendar", created, signed(created))).isEqualTo(200);
+    var b = bookings(t, contact);
+    assertThat(b).hasSize(1);
+    assertThat(b.get(0).status()).isEqualTo(BookingStatus.CONFIRMED);
+    assertThat(b.get(0).providerUid()).isEqualTo("ext-w1");
+    var reminders = t.engine.stores().bookings();
+    assertThat(Await.of(reminders.pendingReminders(b.get(0).id())).stream().map(r -> r.dueAt().toString()))
+        .containsExactly("2026-12-17T13:00:00Z", "2026-12-18T12:00:00Z");
+
+    String moved = event("BOOKING_RESCHEDULED", "ext-w2", "{\"rescheduleUid\":\"ext-w1\"}", "2026-12-21T13:00:00Z",
+        "+" + contact);
+    assertThat(webhook("dental-calendar", moved, signed(moved))).isEqualTo(200);
+    var after = bookings(t, contact).get(0);
+    assertThat(after.providerUid()).isEqualTo("ext-w2");
+    assertThat(after.start()).isEqualTo(Instant.parse("2026-12-21T13:00:00Z"));
+    assertThat(Await.of(reminders.pendingReminders(after.id())).stream().map(r -> r.dueAt().toString()))
+        .containsExactly("2026-12-20T13:00:00Z", "2026-12-21T12:00:00Z");
+
+    String noShow = event("BOOKING_NO_SHOW_UPDATED", "ext-w2", "{}", "2026-12-21T13:00:00Z", "+" + contact);
+    assertThat(webhook("dental-calendar", noShow, signed(noShow))).isEqualTo(200);
+    assertThat(bookings(t, contact).get(0).status()).isEqualTo(BookingStatus.NO_SHOW);
+    assertThat(Await.of(reminders.pendingReminders(after.id()))).isEmpty();
+
+    String other = event("BOOKING_CREATED", "ext-w3", "{}", "2026-12-22T13:00:00Z", "+" + contact);
+    assertThat(webhook("dental-calendar", other, signed(other))).isEqualTo(200);
+    String cancelled = event("BOOKING_CANCELLED", "ext-w3", "{}", "2026-12-22T13:00:00Z", "+" + contact);
+    assertThat(webhook("dental-calendar", cancelled, signed(cancelled))).isEqualTo(200);
+    var third = bookings(t, contact).stream().filter(x -> "ext-w3".equals(x.providerUid())).findFirst().orElseThrow();
+    assertThat(third.status()).isEqualTo(BookingStatus.CANCELLED);
+    assertThat(Await.of(reminders.pendingReminders(third.id()))).isEmpty();
   }
 }
