@@ -37,6 +37,8 @@ final class CalcomSimulator implements AutoCloseable {
   final AtomicInteger bookThenFail = new AtomicInteger();
   volatile int failStatus = 503;
   volatile boolean failAllBookings;
+  /** Book, then never answer: the caller is left with a booking it does not know about (until it looks). */
+  volatile boolean stallAfterBooking;
   final AtomicInteger bookingCalls = new AtomicInteger();
   private HttpServer server;
 
@@ -134,6 +136,9 @@ final class CalcomSimulator implements AutoCloseable {
     String uid = "bk-" + ids.incrementAndGet();
     JsonObject b = booking(uid, start, body.getLong("eventTypeId"), body.getJsonObject("metadata", new JsonObject()));
     bookings.put(uid, b);
+    if (stallAfterBooking) {
+      return;
+    }
     if (bookThenFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       error(ctx, 500, "internal error");
       return;

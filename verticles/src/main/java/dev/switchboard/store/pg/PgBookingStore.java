@@ -10,6 +10,7 @@ import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.store.BookingStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -45,6 +46,11 @@ public final class PgBookingStore implements BookingStore {
         });
   }
 
+  /** As a JSON object: a String parameter would be stored as a JSON string. */
+  private static JsonObject json(BookingDialogue d) {
+    return d == null ? null : new JsonObject(Json.write(d));
+  }
+
   private static BookingDialogue read(String json) {
     return json == null ? null : Json.read(json, BookingDialogue.class);
   }
@@ -57,7 +63,7 @@ public final class PgBookingStore implements BookingStore {
             + "ON CONFLICT (conversation_key) DO UPDATE SET state = EXCLUDED.state, previous = EXCLUDED.previous, "
             + "event_key = EXCLUDED.event_key, stage = EXCLUDED.stage, updated_at = EXCLUDED.updated_at")
         .execute(Tuple.from(new Object[] {key.asString(), key.tenantId(), key.contactId(),
-            state == null ? null : Json.write(state), previous == null ? null : Json.write(previous), eventKey,
+            json(state), json(previous), eventKey,
             state == null ? null : state.stage().name(), state == null ? null : ts(state.updatedAt())}))
         .mapEmpty();
   }
