@@ -186,4 +186,24 @@ class BookingDialogueIT {
         + "quarta-feira, 09/12:");
     assertThat(replies(t, from)).filteredOn(r -> r.startsWith("Sentimos sua falta")).hasSize(1);
   }
+
+  @Test
+  void anErasureRequestMidDialogueHandsOffToAPersonWithTheFlag() {
+    String from = newContact();
+    ask(t, from, "quero agendar amanhã à tarde", 1);
+    assertThat(ask(t, from, "na verdade quero que apaguem meus dados", 2)).isEqualTo("Recebemos seu pedido para "
+        + "apagar seus dados. Uma pessoa da equipe vai cuidar disso e confirmar com você por aqui.");
+    JsonObject flagged = Await.of(t.adminGet("/admin/v1/conversations?tenant=dental&flagged=true")).bodyAsJsonObject();
+    JsonObject mine = flagged.getJsonArray("items").stream().map(o -> (JsonObject) o)
+        .filter(c -> c.encode().contains(from)).findFirst().orElseThrow();
+    assertThat(mine.getString("flag")).isEqualTo("data-erasure-requested");
+    assertThat(mine.getString("state")).isEqualTo("HUMAN");
+    assertThat(triggers(t, from)).containsSubsequence("BOOKING_OFFERED", "ERASURE_REQUESTED", "HUMAN_REQUESTED");
+    // With a person now: the bot says nothing more, the dialogue waits.
+    say(t, from, "1");
+    String path = "/admin/v1/conversations/" + TestEngine.key("dental", "wa-dental", "+" + from) + "/messages";
+    Await.until(() -> Await.of(t.adminGet(path)).bodyAsString().contains("\"text\":\"1\""), 10_000);
+    assertThat(replies(t, from)).hasSize(2);
+    assertThat(bookings(t, from)).isEmpty();
+  }
 }
