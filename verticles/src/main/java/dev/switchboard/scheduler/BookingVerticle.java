@@ -120,6 +120,9 @@ public final class BookingVerticle extends VerticleBase {
   }
 
   private Future<Void> noShows(Instant now) {
+    if (directory.tenants().stream().noneMatch(t -> t.booking() != null && t.booking().noShowAfterMinutes() > 0)) {
+      return Future.succeededFuture();
+    }
     return bookings.inStatus(BookingStatus.CONFIRMED, now, BATCH).compose(list -> each(list, b -> {
       TenantConfig tenant = tenant(b);
       if (tenant == null || tenant.booking().noShowAfterMinutes() == 0

@@ -71,6 +71,9 @@ final class BookingTurn {
       var said = new BookingRules.Said(text, intents.classify(text).intent(),
           found.hasNonNull("date") ? LocalDate.parse(found.get("date").asText()) : null,
           found.path("period").asText(null), found.path("time").asText(null));
+      if (from == null && !BookingRules.mayStart(said)) {
+        return Future.succeededFuture((Outcome) null);
+      }
       return concerned(c, from, now).compose(upcoming -> {
         BookingRules.Decision d = kit.rules().next(from, said, upcoming, now);
         return act(tenant, kit, c, last, from, d, upcoming, now, cid);

@@ -7,6 +7,7 @@ import static dev.switchboard.it.BookingDialogueIT.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.engine.booking.Booking;
+import dev.switchboard.engine.booking.BookingStatus;
 import dev.switchboard.engine.booking.Reminder;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
@@ -30,8 +31,17 @@ class BookingRemindersIT {
 
   @BeforeEach
   void start() {
+    start(Map.of());
+  }
+
+  private void start(Map<String, String> placeholders) {
     clock = new MutableClock(BookingDialogueIT.MONDAY_9);
-    t = new TestEngine(Map.of(), clock);
+    t = new TestEngine(placeholders, clock);
+  }
+
+  private void restart(Map<String, String> placeholders) {
+    t.close();
+    start(placeholders);
   }
 
   @AfterEach
@@ -118,5 +128,33 @@ class BookingRemindersIT {
     // Nothing at the old booking's instants.
     moveTo(at(9, 9, 30));
     assertThat(afterPolls(from)).hasSize(7);
+  }
+
+  @Test
+  void withNoShowAfterMinutesAnUnattendedBookingBecomesANoShowAfterItsEnd() {
+    restart(Map.of("DENTAL_NO_SHOW_MIN", "30"));
+    String from = newContact();
+    Booking b = bookWednesdayAt10(from);
+    // Ends 10:30; 30 minutes later without an attendance signal it is a no-show.
+    moveTo(at(9, 10, 59));
+    afterPolls(from);
+    assertThat(Await.of(t.engine.stores().bookings().get(b.id())).status()).isEqualTo(BookingStatus.CONFIRMED);
+    moveTo(at(9, 11, 1));
+    Await.until(() -> replies(t, from).stream().anyMatch(r -> r.startsWith("Sentimos sua falta")), 10_000);
+    assertThat(Await.of(t.engine.stores().bookings().get(b.id())).status()).isEqualTo(BookingStatus.NO_SHOW);
+    assertThat(afterPolls(from)).filteredOn(r -> r.startsWith("Sentimos sua falta")).hasSize(1);
+  }
+
+  @Test
+  void withTheOpenAiProviderTheDialogueBooksWithoutTheModel() {
+    // The model's endpoint does not answer: ordinary questions get the fallback, bookings do not need it.
+    restart(Map.of("DENTAL_AI", "openai"));
+    String from = newContact();
+    assertThat(ask(t, from, "vocês aceitam cartão?", 1)).isEqualTo("Estamos com instabilidade.");
+    assertThat(ask(t, from, "quero agendar amanhã de manhã", 2)).startsWith("Tenho estes horários livres para "
+        + "terça-feira, 08/12:");
+    ask(t, from, "1", 3);
+    Await.until(() -> replies(t, from).size() >= 4, 10_000);
+    assertThat(replies(t, from).get(3)).startsWith("Agendado! Sua visita fica para terça-feira, 08/12 às 08:00");
   }
 }

@@ -58,6 +58,12 @@ public final class BookingRules {
     this.zone = zone;
   }
 
+  /** Whether a message outside a dialogue may start one (so the caller reads the contact's bookings only then). */
+  public static boolean mayStart(Said said) {
+    return "schedule".equals(said.intent()) || "cancel".equals(said.intent())
+        || RESCHEDULE.matcher(TextNormalizer.fold(said.text())).find();
+  }
+
   /**
    * @param upcoming the contact's next active booking, or null
    */
