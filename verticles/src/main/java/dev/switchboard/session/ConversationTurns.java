@@ -235,23 +235,13 @@ public final class ConversationTurns {
       case NONE -> Future.succeededFuture(new Answered(null, false));
       case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));
       case HANDOFF_NOTICE -> policy.apply(tenant, decision.conversation.key(), origin(batch), true, clock.instant())
-          .map(v -> new Answered(v.proceed() ? handoffText(tenant, decision) : v.text(), false));
+          .map(v -> new Answered(v.proceed() ? decision.handoffText(tenant) : v.text(), false));
       case AI -> policy.apply(tenant, decision.conversation.key(), origin(batch), false, clock.instant())
           .compose(v -> !v.proceed() ? Future.succeededFuture(new Answered(v.text(), false))
               : booking.onCustomer(tenant, decision.conversation, batch, intents.forTenant(tenant), cid)
               .compose(b -> b != null ? Future.succeededFuture(new Answered(b.text(), false, b))
                   : ai.ask(tenant, decision.conversation.key(), batch, cid, decision.classified)));
     };
-  }
-
-  /** The hand-off notice; for an erasure request the tenant's {@code erasureRequested} text, or a default one. */
-  private static String handoffText(TenantConfig tenant, TurnDecision decision) {
-    if (!decision.erasure) {
-      return tenant.template("handoff");
-    }
-    String text = tenant.template("erasureRequested");
-    return text != null ? text : "Recebemos seu pedido para apagar seus dados. Uma pessoa da equipe vai cuidar disso "
-        + "e confirmar com você por aqui.";
   }
 
   private static String origin(List<MessageReceived> batch) {

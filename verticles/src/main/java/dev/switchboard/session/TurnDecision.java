@@ -1,5 +1,6 @@
 package dev.switchboard.session;
 
+import dev.switchboard.config.TenantConfig;
 import dev.switchboard.engine.ai.intent.IntentClassifier;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
@@ -42,6 +43,16 @@ final class TurnDecision {
 
   private TurnDecision(Conversation conversation) {
     this.conversation = conversation;
+  }
+
+  /** The hand-off notice; for an erasure request the tenant's {@code erasureRequested} text, or a default one. */
+  String handoffText(TenantConfig tenant) {
+    if (!erasure) {
+      return tenant.template("handoff");
+    }
+    String text = tenant.template("erasureRequested");
+    return text != null ? text : "Recebemos seu pedido para apagar seus dados. Uma pessoa da equipe vai cuidar disso "
+        + "e confirmar com você por aqui.";
   }
 
   static TurnDecision decide(Conversation start, List<MessageReceived> batch, Instant now, IntentClassifier intents) {
