@@ -79,7 +79,7 @@ final class BookingTurn {
         return act(tenant, kit, c, last, from, d, upcoming, now, cid);
       }).compose(outcome -> outcome == null ? Future.succeededFuture((Outcome) null)
           : bookings.saveDialogue(c.key(), outcome.next, from, eventKey)
-          .map(v -> new Outcome(outcome.text, outcome.commands, audit(c, from, outcome.next, outcome.trigger, now))));
+          .map(v -> new Outcome(outcome.text, outcome.commands, audit(c, from, outcome.next, now))));
     });
   }
 
@@ -92,9 +92,8 @@ final class BookingTurn {
         .filter(b -> b.status() == BookingStatus.CONFIRMED && b.start().isAfter(now)).findFirst().orElse(null));
   }
 
-  /** A decision carried out: the reply, the dialogue after it, commands, and a trigger overriding the stage's. */
-  private record Done(String text, BookingDialogue next, List<OutboundCommand> commands,
-                      Trigger trigger) {
+  /** A decision carried out: the reply, the dialogue after it, the calendar commands. */
+  private record Done(String text, BookingDialogue next, List<OutboundCommand> commands) {
   }
 
   private Future<Done> act(TenantConfig tenant, BookingKit kit, Conversation c, MessageReceived last,
@@ -103,16 +102,16 @@ final class BookingTurn {
       return Future.succeededFuture(null);
     }
     if (d instanceof BookingRules.Reply r) {
-      return Future.succeededFuture(new Done(r.text(), r.next(), List.of(), null));
+      return Future.succeededFuture(new Done(r.text(), r.next(), List.of()));
     }
     if (d instanceof BookingRules.FindSlots f) {
       return calendars.free(tenant, f.next().date())
           .map(free -> {
             var offer = kit.offer().offer(f.next(), free, kit.texts(), now);
-            return new Done(offer.text(), offer.next(), List.of(), null);
+            return new Done(offer.text(), offer.next(), List.of());
           })
           // The calendar did not answer: say so; the day is kept, so the next message tries again.
-          .otherwise(e -> new Done(kit.texts().calendarUnavailable(), f.next(), List.of(), null));
+          .otherwise(e -> new Done(kit.texts().calendarUnavailable(), f.next(), List.of()));
     }
     String source = last.source().eventId();
     if (d instanceof BookingRules.Book b) {
@@ -126,10 +125,10 @@ final class BookingTurn {
           booking.attendeeName() == null ? "Cliente" : booking.attendeeName(), attendeeEmail(c, cfg), tenant.zone(),
           c.key().contactId().startsWith("+") ? c.key().contactId() : null);
       return bookings.insert(booking).map(v -> new Done(kit.texts().booking(slot), b.next(),
-          List.of(calendarCommand(tenant, c, commandId, booking.id(), payload, now, cid)), null));
+          List.of(calendarCommand(tenant, c, commandId, booking.id(), payload, now, cid))));
     }
     if (upcoming == null || upcoming.providerUid() == null || upcoming.status() != BookingStatus.CONFIRMED) {
-      return Future.succeededFuture(new Done(kit.texts().nothingToChange(), null, List.of(), null));
+      return Future.succeededFuture(new Done(kit.texts().nothingToChange(), null, List.of()));
     }
     String commandId = command(tenant, source);
     OutboundPayload payload = d instanceof BookingRules.Move m
@@ -139,8 +138,8 @@ final class BookingTurn {
         : new BookingDialogue(BookingDialogue.Stage.BOOKING, null, null, null, null, null, upcoming.id(), now);
     String text = d instanceof BookingRules.Move ? kit.texts().moving() : kit.texts().cancelling();
     return bookings.update(upcoming.withCommand(commandId, now), BookingStatus.CONFIRMED)
-        .map(v -> new Done(text, next, List.of(calendarCommand(tenant, c, commandId, upcoming.id(), payload, now, cid)),
-            null));
+        .map(v -> new Done(text, next, List.of(calendarCommand(tenant, c, commandId, upcoming.id(), payload, now,
+            cid))));
   }
 
   private String command(TenantConfig tenant, String sourceEventId) {
@@ -165,9 +164,8 @@ final class BookingTurn {
         .replace("-", "").substring(0, 16) + "@" + cfg.attendeeEmailDomain();
   }
 
-  private static List<AuditEntry> audit(Conversation c, BookingDialogue from, BookingDialogue to,
-                                        Trigger override, Instant now) {
-    var trigger = override != null ? override : BookingKit.trigger(from, to);
+  private static List<AuditEntry> audit(Conversation c, BookingDialogue from, BookingDialogue to, Instant now) {
+    Trigger trigger = BookingKit.trigger(from, to);
     List<AuditEntry> out = new ArrayList<>();
     if (trigger != null) {
       out.add(new AuditEntry(c.key(), c.state(), c.state(), trigger, "customer", now));

@@ -71,7 +71,9 @@ public final class BookingRules {
     if (current == null) {
       return start(said, upcoming, now);
     }
-    if (SlotChoice.read(said.text(), null, null, current.offered(), zone) instanceof SlotChoice.ChangedMind) {
+    // While the calendar call is under way a change of mind waits for its outcome (then it is a cancellation).
+    if (current.stage() != BookingDialogue.Stage.BOOKING
+        && SlotChoice.read(said.text(), null, null, current.offered(), zone) instanceof SlotChoice.ChangedMind) {
       return new Reply(current.stage() == BookingDialogue.Stage.CONFIRM ? texts.kept(upcoming) : texts.changedMind(),
           null);
     }

@@ -72,6 +72,10 @@ class BookingRulesTest {
     var book = assertInstanceOf(BookingRules.Book.class, say(choosing, "2", "other", null, null, null));
     assertEquals(choosing.offered().get(1), book.next().chosen());
     assertEquals(BookingDialogue.Stage.BOOKING, book.next().stage());
+    var waiting = assertInstanceOf(BookingRules.Reply.class, say(book.next(), "mudei de ideia", "other", null, null,
+        null));
+    assertEquals(book.next(), waiting.next());
+    assertTrue(waiting.text().startsWith("Ainda estou confirmando"), waiting.text());
   }
 
   @Test
