@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.outbound.Outbox;
+import dev.switchboard.session.BookingSync;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.tenant.ConfigReloader;
 import java.util.List;
@@ -36,5 +37,7 @@ public final class AdminRoutesAccess {
     new ScheduleRoutes(vertx, directory, stores, Clock.systemUTC()).mount(router);
     new TokenRoutes(directory, stores.apiTokens(), Clock.systemUTC()).mount(router);
     new TenantRoutes(stores.tenantConfigs(), reloader, Clock.systemUTC()).mount(router);
+    new BookingRoutes(directory, new BookingSync(stores.bookings(), new LocalSessionGateway(vertx.eventBus(), 1),
+        Clock.systemUTC())).mountAdmin(router);
   }
 }
