@@ -32,6 +32,7 @@ public final class BookingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(BookingVerticle.class);
   private static final int BATCH = 100;
   private static final Duration RECLAIM = Duration.ofMinutes(5);
+  private static final Duration ORPHAN_AFTER = Duration.ofMinutes(10);
   private final BookingStore bookings;
   private final OutboxStore outbox;
   private final TenantDirectory directory;
@@ -101,6 +102,13 @@ public final class BookingVerticle extends VerticleBase {
       return outbox.get(b.commandId()).compose(cmd -> {
         if (cmd != null && (cmd.status() == CommandStatus.SENT || cmd.status() == CommandStatus.DEAD)) {
           return tell(b, Kind.SETTLED, null);
+        }
+        if (cmd == null) {
+          // The turn that wrote the booking never committed its step (so no calendar call exists); once it has had
+          // time to be retried the row is released, so it does not hold the slot.
+          return b.updatedAt().plus(ORPHAN_AFTER).isBefore(now)
+              ? bookings.update(b.with(BookingStatus.FAILED, null, "no calendar call: its turn never committed", now),
+              BookingStatus.REQUESTED).mapEmpty() : Future.succeededFuture();
         }
         boolean slow = b.updatedAt().plusSeconds(tenant.booking().requestTimeoutSeconds()).isBefore(now);
         return slow ? tell(b, Kind.DELAYED, null) : Future.succeededFuture();

@@ -55,10 +55,12 @@ final class BookingTurn {
     if (tenant.booking() == null) {
       return Future.succeededFuture(null);
     }
-    MessageReceived last = batch.get(batch.size() - 1);
+    // The batch's first message names the turn: a turn that failed for good is carried, first, into the
+    // conversation's next turn, so the same dialogue step, booking and command ids come out of it.
+    MessageReceived first = batch.get(0);
     String text = batch.stream().map(m -> m.content().text()).filter(t -> !t.isBlank())
         .collect(Collectors.joining("\n"));
-    String eventKey = last.dedupeKey();
+    String eventKey = first.dedupeKey();
     Instant now = clock.instant();
     BookingKit kit = BookingKit.of(tenant);
     return bookings.dialogue(c.key()).compose(row -> {
@@ -76,7 +78,7 @@ final class BookingTurn {
       }
       return concerned(c, from, now).compose(upcoming -> {
         BookingRules.Decision d = kit.rules().next(from, said, upcoming, now);
-        return act(tenant, kit, c, last, from, d, upcoming, now, cid);
+        return act(tenant, kit, c, first, from, d, upcoming, now, cid);
       }).compose(outcome -> outcome == null ? Future.succeededFuture((Outcome) null)
           : bookings.saveDialogue(c.key(), outcome.next, from, eventKey)
           .map(v -> new Outcome(outcome.text, outcome.commands, audit(c, from, outcome.next, now))));
@@ -96,7 +98,7 @@ final class BookingTurn {
   private record Done(String text, BookingDialogue next, List<OutboundCommand> commands) {
   }
 
-  private Future<Done> act(TenantConfig tenant, BookingKit kit, Conversation c, MessageReceived last,
+  private Future<Done> act(TenantConfig tenant, BookingKit kit, Conversation c, MessageReceived first,
                            BookingDialogue from, BookingRules.Decision d, Booking upcoming, Instant now, String cid) {
     if (d instanceof BookingRules.Pass) {
       return Future.succeededFuture(null);
@@ -113,12 +115,12 @@ final class BookingTurn {
           // The calendar did not answer: say so; the day is kept, so the next message tries again.
           .otherwise(e -> new Done(kit.texts().calendarUnavailable(), f.next(), List.of()));
     }
-    String source = last.source().eventId();
+    String source = first.source().eventId();
     if (d instanceof BookingRules.Book b) {
       var slot = b.next().chosen();
       String commandId = command(tenant, source);
-      Booking booking = new Booking(bookingId(tenant, last.dedupeKey()), c.key(), calendars.calendar(tenant).type()
-          .wire(), null, slot.start(), slot.end(), BookingStatus.REQUESTED, commandId, last.contact().displayName(),
+      Booking booking = new Booking(bookingId(tenant, first.dedupeKey()), c.key(), calendars.calendar(tenant).type()
+          .wire(), null, slot.start(), slot.end(), BookingStatus.REQUESTED, commandId, first.contact().displayName(),
           null, now, now);
       BookingConfig cfg = tenant.booking();
       var payload = new OutboundPayload.Booking(cfg.eventTypeId(), slot.start().toString(),

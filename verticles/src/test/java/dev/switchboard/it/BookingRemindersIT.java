@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.engine.booking.Booking;
 import dev.switchboard.engine.booking.BookingStatus;
 import dev.switchboard.engine.booking.Reminder;
+import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
 import java.time.Duration;
@@ -156,5 +157,25 @@ class BookingRemindersIT {
     ask(t, from, "1", 3);
     Await.until(() -> replies(t, from).size() >= 4, 10_000);
     assertThat(replies(t, from).get(3)).startsWith("Agendado! Sua visita fica para terça-feira, 08/12 às 08:00");
+  }
+
+  @Test
+  void aBookingWhoseTurnNeverCommittedStopsHoldingItsSlot() {
+    // As a turn leaves it when it wrote the booking and then failed for good before its step (and command) committed.
+    Instant start = at(10, 9, 0);
+    var key = new ConversationKey("dental", "wa-dental", "+5511900000001");
+    Booking orphan = new Booking("bk_orphan", key, "calendar", null, start, start.plusSeconds(1800),
+        BookingStatus.REQUESTED, "dental:dental-calendar/never-committed:0", null, null, clock.instant(),
+        clock.instant());
+    Await.of(t.engine.stores().bookings().insert(orphan));
+    clock.advance(Duration.ofMinutes(9));
+    afterPolls("5511900000001");
+    assertThat(Await.of(t.engine.stores().bookings().get("bk_orphan")).status()).isEqualTo(BookingStatus.REQUESTED);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(Await.until(() -> Await.of(t.engine.stores().bookings().get("bk_orphan")).status()
+        == BookingStatus.FAILED, 10_000)).isTrue();
+    // Its slot is offered again.
+    String from = newContact();
+    assertThat(ask(t, from, "quero agendar quinta às 9h", 1)).contains(") 09:00");
   }
 }
