@@ -291,7 +291,7 @@ public final class OutboundVerticle extends VerticleBase {
     }
     return stores.outbox().transition(CommandStatus.SENDING, next)
         .onSuccess(applied -> {
-          // The booking dialogue waits for a calendar call's outcome (see booking.BookingVerticle).
+          // The booking dialogue waits for a calendar call's outcome (see scheduler.BookingVerticle).
           if (applied && next.status() != CommandStatus.RETRY && OutboundPayload.calendar(next.payload())) {
             vertx.eventBus().send(Addresses.BOOKING_SETTLED, next.id(), new DeliveryOptions().setLocalOnly(true));
           }
