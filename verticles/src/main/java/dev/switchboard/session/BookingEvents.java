@@ -181,7 +181,9 @@ final class BookingEvents {
         return bookings.saveDialogue(c.key(), null, d, row.eventKey()).map(SKIPPED);
       }
       return bookings.saveDialogue(c.key(), null, d, row.eventKey())
-          .compose(v -> replies.send(c, "booking-idle/" + d.updatedAt().toEpochMilli(), kit.texts().abandoned(),
+          // Named by the step that left the dialogue waiting (unique to this conversation) and when it did.
+          .compose(v -> replies.send(c, "booking-idle/" + row.eventKey() + "/" + d.updatedAt().toEpochMilli(),
+              kit.texts().abandoned(),
               audit(c, Trigger.BOOKING_ENDED, now)));
     });
   }

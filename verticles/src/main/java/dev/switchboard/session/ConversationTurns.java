@@ -18,6 +18,7 @@ import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
 import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.ErasureRequest;
 import dev.switchboard.engine.conversation.TransitionTable;
 import dev.switchboard.engine.conversation.Trigger;
 import dev.switchboard.engine.conversation.Turn;
@@ -118,8 +119,11 @@ public final class ConversationTurns {
       return answer(tenant, decision, batch, cid).compose(answered -> {
         String text = answered.text();
         if (decision.answer == TurnDecision.Answer.AI) {
-          // A fallback flags the conversation for a person; the next real answer clears it.
-          decision.conversation = decision.conversation.blocked() ? decision.conversation
+          // A fallback flags the conversation for a person; the next real answer clears it. A block or a pending
+          // erasure request stays until an operator acts on it.
+          boolean kept = decision.conversation.blocked()
+              || ErasureRequest.FLAG.equals(decision.conversation.flag());
+          decision.conversation = kept ? decision.conversation
               : decision.conversation.withFlag(answered.fallback() ? "ai-fallback" : null);
         }
         // A booking step is never discarded: its dialogue is saved and its calendar call is part of the step.

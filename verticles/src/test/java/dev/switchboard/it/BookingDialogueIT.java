@@ -138,12 +138,16 @@ class BookingDialogueIT {
   @Test
   void silenceAbandonsTheDialoguePolitely() {
     String from = newContact();
+    String other = newContact();
     ask(t, from, "quero agendar uma visita na sexta", 1);
-    // Only this conversation's dialogue is idle past 20 minutes of the moved clock.
+    ask(t, other, "quero agendar uma visita na sexta", 1);
+    // Both dialogues went quiet at the same instant of the (standing) clock: each is abandoned with its own message.
     clock.advance(Duration.ofMinutes(21));
     Await.until(() -> replies(t, from).size() >= 2, 10_000);
     assertThat(replies(t, from).get(1)).isEqualTo("Como não tive resposta, deixei o agendamento de lado por "
         + "enquanto. Quando quiser marcar, é só me chamar!");
+    Await.until(() -> replies(t, other).size() >= 2, 10_000);
+    assertThat(replies(t, other).get(1)).startsWith("Como não tive resposta");
     assertThat(triggers(t, from)).contains("BOOKING_ENDED");
   }
 
@@ -205,5 +209,12 @@ class BookingDialogueIT {
     Await.until(() -> Await.of(t.adminGet(path)).bodyAsString().contains("\"text\":\"1\""), 10_000);
     assertThat(replies(t, from)).hasSize(2);
     assertThat(bookings(t, from)).isEmpty();
+    // Handed back before the erasure was run: the bot answers again, the flag stays for the operator.
+    String conv = "/admin/v1/conversations/" + TestEngine.key("dental", "wa-dental", "+" + from);
+    assertThat(Await.of(t.adminPost(conv + "/handback", new JsonObject())).statusCode()).isEqualTo(200);
+    assertThat(ask(t, from, "quanto custa a consulta?", 3)).isEqualTo("A consulta custa R$ 200,00.");
+    JsonObject after = Await.of(t.adminGet("/admin/v1/conversations?tenant=dental&flagged=true")).bodyAsJsonObject();
+    assertThat(after.getJsonArray("items").stream().map(o -> (JsonObject) o).filter(c -> c.encode().contains(from))
+        .findFirst().orElseThrow().getString("flag")).isEqualTo("data-erasure-requested");
   }
 }

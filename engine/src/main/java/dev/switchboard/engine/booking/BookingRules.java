@@ -4,6 +4,7 @@ import dev.switchboard.engine.text.TextNormalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 public final class BookingRules {
   private static final Pattern RESCHEDULE = Pattern.compile("\\b(remarc\\w*|reagend\\w*|mudar o horario|trocar o "
       + "horario|mudar a data|trocar a data|mudar (a|minha) visita|outro horario pra minha|adiar)\\b");
+  /** Intents answered on the side while a dialogue waits (it stays as it was). */
+  private static final Set<String> ASIDE = Set.of("pricing", "status", "complaint", "greeting", "thanks");
   private static final Pattern YES = Pattern.compile("^(sim|s|pode|pode sim|confirmo|confirma|isso|ok|claro|"
       + "quero|pode ser|certo|isso mesmo|sim por favor|sim pode)\\b");
   private static final Pattern NO = Pattern.compile("^(nao|n|negativo|melhor nao|nao quero|deixa)\\b");
@@ -101,6 +104,9 @@ public final class BookingRules {
   }
 
   private Decision askingDate(BookingDialogue current, Said said, Instant now) {
+    if (said.date() == null && said.period() == null && said.time() == null && ASIDE.contains(said.intent())) {
+      return new Pass();
+    }
     String period = said.period() != null ? said.period() : current.period();
     String time = said.time() != null ? said.time() : current.time();
     LocalDate date = said.date() != null ? said.date() : current.date();
@@ -121,6 +127,10 @@ public final class BookingRules {
     }
     if (choice instanceof SlotChoice.NoneFits) {
       return new Reply(texts.otherDay(), BookingDialogue.asking(null, null, null, current.bookingId(), now));
+    }
+    if (choice instanceof SlotChoice.Unclear && ASIDE.contains(said.intent())) {
+      // A question on the side ("quanto custa?"): the normal answer, and the offer still stands.
+      return new Pass();
     }
     String asked = choice instanceof SlotChoice.NotOffered n ? n.asked() : null;
     return new Reply(texts.invalidChoice(current.offered().size(), asked), current);

@@ -116,8 +116,13 @@ class BookingRulesTest {
   }
 
   @Test
-  void otherIntentsPassToTheNormalAnswer() {
+  void otherIntentsPassToTheNormalAnswerAndAQuestionOnTheSideKeepsTheOffer() {
     assertInstanceOf(BookingRules.Pass.class, say(null, "quanto custa?", "pricing", null, null, null));
+    assertInstanceOf(BookingRules.Pass.class, say(choosing(), "quanto custa a visita?", "pricing", null, null, null));
+    var asking = BookingDialogue.asking(null, "morning", null, null, NOW);
+    assertInstanceOf(BookingRules.Pass.class, say(asking, "qual o valor?", "pricing", null, null, null));
+    // Noise that is no question still gets the reminder of what to answer.
+    assertInstanceOf(BookingRules.Reply.class, say(choosing(), "hmm", "other", null, null, null));
   }
 
   @Test
