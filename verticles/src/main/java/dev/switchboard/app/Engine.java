@@ -1,6 +1,9 @@
 package dev.switchboard.app;
 
 import dev.switchboard.normalize.Recovery;
+import dev.switchboard.booking.Calendars;
+import dev.switchboard.scheduler.BookingVerticle;
+import io.vertx.ext.web.client.WebClient;
 
 
 import dev.switchboard.tenant.ConfigReloader;
@@ -105,8 +108,10 @@ public final class Engine {
                                        Supplier<SwitchboardConfig> reload, TenantDirectory directory,
                                        SandboxLog sandbox, Engine engine, TurnBacklog backlog, Outbox outbox,
                                        IntentModels intents) {
+    Calendars calendars = new Calendars(WebClient.create(vertx), directory, stores.bookings(),
+        config.outbound().calcomBaseUrl(), config.outbound().requestTimeoutMs());
     ConversationTurns turns = new ConversationTurns(vertx.eventBus(), stores, directory, config.session(), clock,
-        metrics, backlog, outbox, intents);
+        metrics, backlog, outbox, intents, calendars);
     TurnCompletions completions = new TurnCompletions();
     LocalSessionGateway shards = new LocalSessionGateway(vertx.eventBus(), config.session().shards());
     AtomicInteger shard = new AtomicInteger();
@@ -141,6 +146,8 @@ public final class Engine {
               .compose(x -> vertx.deployVerticle(() -> new SchedulerVerticle(config.scheduler(), directory, stores, clock,
                   metrics, sessions, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clustered ? key -> false : backlog::holds), new DeploymentOptions()))
+              .compose(x -> vertx.deployVerticle(new BookingVerticle(stores.bookings(), stores.outbox(), directory,
+                  sessions, clock, config.scheduler().pollMs())))
               .compose(x -> vertx.deployVerticle(TenantScheduleVerticle.create(vertx, config.scheduler(), directory,
                   stores, outbox, sessions, clock, metrics, node)))
               .compose(x -> clustered ? vertx.deployVerticle(

@@ -11,10 +11,12 @@ import java.util.Set;
  * integration's type. Stored in each command as its {@link #wire()} word, so the words never change.
  */
 public enum SenderKind {
-  SANDBOX, WEBCHAT, WHATSAPP, TELEGRAM, MESSENGER, INSTAGRAM, TRELLO, CALCOM, WEBHOOK, SMTP;
+  SANDBOX, WEBCHAT, WHATSAPP, TELEGRAM, MESSENGER, INSTAGRAM, TRELLO, CALCOM, WEBHOOK, SMTP,
+  /** The sandbox calendar: bookings kept by the engine itself (demos, tests). */
+  CALENDAR;
 
   /** The kinds an integration (an outbound-only target of a tenant) can be. */
-  public static final Set<SenderKind> INTEGRATIONS = EnumSet.of(TRELLO, CALCOM, SMTP, WEBHOOK);
+  public static final Set<SenderKind> INTEGRATIONS = EnumSet.of(TRELLO, CALCOM, SMTP, WEBHOOK, CALENDAR);
 
   @JsonCreator
   public static SenderKind of(String value) {

@@ -22,7 +22,9 @@ import java.util.Set;
  * {@code schedules} are the tenant's own schedules (follow-ups, reports, roll-up; more through the admin API);
  * {@code businessHours} when the bot answers normally (outside them: the {@code outOfHours} template, once per
  * closed period); {@code inboundLimit} how many messages of one contact it answers; {@code mailboxes} the IMAP
- * mailboxes read for it and {@code automations} the rules that turn their mail into steps (docs/automations.md).
+ * mailboxes read for it and {@code automations} the rules that turn their mail into steps (docs/automations.md);
+ * {@code booking} the appointment
+ * dialogue and its calendar (docs/appointments.md), null when the tenant takes no bookings.
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,
@@ -30,7 +32,7 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
                            Map<String, Object> extractionSchema, String zone, List<KnowledgeEntry> knowledge,
                            List<ScheduleConfig> schedules, BusinessHoursConfig businessHours,
                            InboundLimitConfig inboundLimit, List<MailboxConfig> mailboxes,
-                           List<AutomationRule> automations) {
+                           List<AutomationRule> automations, BookingConfig booking) {
   public static final String DEFAULT_ZONE = "America/Sao_Paulo";
 
   public TenantConfig {
@@ -67,6 +69,11 @@ public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeou
         throw new IllegalArgumentException("tenant " + id + ": intent " + intent + " needs example phrases");
       }
     });
+    if (booking != null && integrations.stream().noneMatch(i -> i.id().equals(booking.calendar())
+        && (i.type() == SenderKind.CALCOM || i.type() == SenderKind.CALENDAR))) {
+      throw new IllegalArgumentException("tenant " + id + ": booking.calendar " + booking.calendar()
+          + " must name one of its integrations of type calcom or calendar");
+    }
     if (aiProvider == AiProviderKind.OPENAI && openai == null) {
       throw new IllegalArgumentException("tenant " + id + ": aiProvider openai needs an openai section");
     }

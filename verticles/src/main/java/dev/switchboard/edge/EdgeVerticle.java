@@ -10,6 +10,7 @@ import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.edge.auth.TenantApiTokens;
 import dev.switchboard.edge.auth.OperatorSessions;
 import dev.switchboard.edge.auth.Operators;
+import dev.switchboard.session.BookingSync;
 import dev.switchboard.session.SessionGateway;
 import java.util.List;
 import dev.switchboard.config.HttpConfig;
@@ -106,6 +107,10 @@ public final class EdgeVerticle extends VerticleBase {
           .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     }).handler(StaticHandler.create("console").setCachingEnabled(false));
+    BookingRoutes bookings = new BookingRoutes(directory, new BookingSync(ports.stores().bookings(), ports.sessions(),
+        ports.clock()));
+    bookings.mountWebhook(router);
+    bookings.mountAdmin(router);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(ctx -> {
       int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

@@ -37,6 +37,11 @@ final class HttpCall {
     this.timeoutMs = timeoutMs;
   }
 
+  /** A GET with the same timeout; the caller classifies the response. */
+  Future<HttpResponse<Buffer>> get(String url, Function<HttpRequest<Buffer>, HttpRequest<Buffer>> headers) {
+    return headers.apply(client.getAbs(url).timeout(timeoutMs)).send();
+  }
+
   Future<SendResult> postJson(String url, OutboundCommand command, byte[] body,
                               Function<HttpRequest<Buffer>, HttpRequest<Buffer>> headers,
                               Function<HttpResponse<Buffer>, SendResult> classify, String provider) {

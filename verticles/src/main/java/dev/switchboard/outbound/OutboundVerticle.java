@@ -16,6 +16,8 @@ import dev.switchboard.engine.event.StatusChanged;
 import dev.switchboard.engine.outbound.Backoff;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
+import dev.switchboard.engine.outbound.OutboundPayload;
+import io.vertx.core.eventbus.DeliveryOptions;
 import dev.switchboard.engine.outbound.SendResult;
 import dev.switchboard.metrics.SwitchboardMetrics;
 import dev.switchboard.engine.session.TurnBacklog;
@@ -100,6 +102,7 @@ public final class OutboundVerticle extends VerticleBase {
         SenderKind.CALCOM, new CalcomSender(http, config.calcomBaseUrl(), clock),
         SenderKind.WEBHOOK, new WebhookOutSender(http, clock),
         SenderKind.SMTP, new EmailSender(vertx, config.requestTimeoutMs())));
+    senders.put(SenderKind.CALENDAR, new CalendarSender(stores.bookings()));
     breakers = new Breakers(vertx, config, metrics);
     window = new ReengagementWindow(stores.conversations(), clock, Duration.ofHours(config.windowHours()));
     scanTimer = vertx.setPeriodic(config.dueScanMs(), id -> scanDue());
@@ -286,7 +289,14 @@ public final class OutboundVerticle extends VerticleBase {
           kv("tenant", command.key().tenantId()), kv("conversation", command.key().logId()), command.sender(),
           command.attempts(), next.lastError());
     }
-    return stores.outbox().transition(CommandStatus.SENDING, next).map(next.status());
+    return stores.outbox().transition(CommandStatus.SENDING, next)
+        .onSuccess(applied -> {
+          // The booking dialogue waits for a calendar call's outcome (see scheduler.BookingVerticle).
+          if (applied && next.status() != CommandStatus.RETRY && OutboundPayload.calendar(next.payload())) {
+            vertx.eventBus().send(Addresses.BOOKING_SETTLED, next.id(), new DeliveryOptions().setLocalOnly(true));
+          }
+        })
+        .map(next.status());
   }
 
   private static String cid(OutboundCommand command) {

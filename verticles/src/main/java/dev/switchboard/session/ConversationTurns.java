@@ -6,6 +6,7 @@ import dev.switchboard.engine.session.TurnBacklog;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.booking.Calendars;
 import dev.switchboard.tenant.IntentModels;
 import dev.switchboard.config.SessionConfig;
 import dev.switchboard.config.TenantConfig;
@@ -18,6 +19,7 @@ import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
 import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.ErasureRequest;
 import dev.switchboard.engine.conversation.TransitionTable;
 import dev.switchboard.engine.conversation.Trigger;
 import dev.switchboard.engine.conversation.Turn;
@@ -62,9 +64,15 @@ public final class ConversationTurns {
   private final InboundPolicy policy;
   private final AiAsk ai;
   private final OperatorSteps operator;
+  private final BookingTurn booking;
+  private final BookingEvents bookingEvents;
 
   public ConversationTurns(EventBus bus, Stores stores, TenantDirectory directory, SessionConfig config, Clock clock,
-                           SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents) {
+                           SwitchboardMetrics metrics, TurnBacklog backlog, Outbox outbox, IntentModels intents,
+                           Calendars calendars) {
+    this.booking = new BookingTurn(stores.bookings(), calendars, clock);
+    this.bookingEvents = new BookingEvents(stores, calendars, directory, new BookingReplies(stores, directory, outbox,
+        clock), clock);
     this.intents = intents;
     this.followUps = new FollowUps(stores, directory, outbox, clock);
     this.policy = new InboundPolicy(stores.rateLimiter(), stores.conversations(), metrics);
@@ -112,11 +120,16 @@ public final class ConversationTurns {
       return answer(tenant, decision, batch, cid).compose(answered -> {
         String text = answered.text();
         if (decision.answer == TurnDecision.Answer.AI) {
-          // A fallback flags the conversation for a person; the next real answer clears it.
-          decision.conversation = decision.conversation.blocked() ? decision.conversation
+          // A fallback flags the conversation for a person; the next real answer clears it. A block or a pending
+          // erasure request stays until an operator acts on it.
+          boolean kept = decision.conversation.blocked()
+              || ErasureRequest.FLAG.equals(decision.conversation.flag());
+          decision.conversation = kept ? decision.conversation
               : decision.conversation.withFlag(answered.fallback() ? "ai-fallback" : null);
         }
-        boolean discarded = decision.answer == TurnDecision.Answer.AI && superseded.getAsBoolean();
+        // A booking step is never discarded: its dialogue is saved and its calendar call is part of the step.
+        boolean discarded = decision.answer == TurnDecision.Answer.AI && answered.booking() == null
+            && superseded.getAsBoolean();
         if (discarded) {
           // Newer messages arrived while the answer was prepared: they get the answer, this turn stays silent.
           text = null;
@@ -129,6 +142,10 @@ public final class ConversationTurns {
         }
         List<String> processed = batch.stream().map(MessageReceived::dedupeKey).toList();
         List<AuditEntry> audit = new ArrayList<>(decision.audit);
+        if (answered.booking() != null) {
+          commands.addAll(answered.booking().commands());
+          audit.addAll(answered.booking().audit());
+        }
         if (answered.fallback() && !commands.isEmpty()) {
           // Audited, not a transition: the roll-up counts fallbacks from the trail (see Trigger.AI_FALLBACK).
           ConversationState state = decision.conversation.state();
@@ -183,6 +200,11 @@ public final class ConversationTurns {
     return followUps.send(command);
   }
 
+  /** Something happened to a booking of this conversation (see {@link BookingEvents}). */
+  public Future<String> bookingEvent(SessionCommand.BookingEvent b) {
+    return bookingEvents.handle(b);
+  }
+
   /** A person's message through the admin API (see {@link OperatorSteps}). */
   public Future<String> agentMessage(SessionCommand.AgentMessage a) {
     return operator.agentMessage(a);
@@ -235,10 +257,12 @@ public final class ConversationTurns {
       case NONE -> Future.succeededFuture(new Answered(null, false));
       case OPT_OUT_CONFIRMATION -> Future.succeededFuture(new Answered(tenant.template("optOut"), false));
       case HANDOFF_NOTICE -> policy.apply(tenant, decision.conversation.key(), origin(batch), true, clock.instant())
-          .map(v -> new Answered(v.proceed() ? tenant.template("handoff") : v.text(), false));
+          .map(v -> new Answered(v.proceed() ? decision.handoffText(tenant) : v.text(), false));
       case AI -> policy.apply(tenant, decision.conversation.key(), origin(batch), false, clock.instant())
-          .compose(v -> v.proceed() ? ai.ask(tenant, decision.conversation.key(), batch, cid, decision.classified)
-              : Future.succeededFuture(new Answered(v.text(), false)));
+          .compose(v -> !v.proceed() ? Future.succeededFuture(new Answered(v.text(), false))
+              : booking.onCustomer(tenant, decision.conversation, batch, intents.forTenant(tenant), cid)
+              .compose(b -> b != null ? Future.succeededFuture(new Answered(b.text(), false, b))
+                  : ai.ask(tenant, decision.conversation.key(), batch, cid, decision.classified)));
     };
   }
 

@@ -85,6 +85,8 @@ public final class SessionVerticle extends VerticleBase {
       reply(message, mailboxes.submit(a.key(), () -> turns.agentMessage(a)));
     } else if (command instanceof SessionCommand.Close c) {
       reply(message, mailboxes.submit(c.key(), () -> turns.close(c.key(), c.actor())));
+    } else if (command instanceof SessionCommand.BookingEvent b) {
+      reply(message, mailboxes.submit(b.key(), () -> turns.bookingEvent(b)));
     } else if (command instanceof SessionCommand.CloseIdle c) {
       reply(message, mailboxes.submit(c.key(), () -> turns.closeIfIdle(c.key(), c.idleSince())));
     } else {

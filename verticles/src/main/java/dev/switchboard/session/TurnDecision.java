@@ -1,10 +1,12 @@
 package dev.switchboard.session;
 
+import dev.switchboard.config.TenantConfig;
 import dev.switchboard.engine.ai.intent.IntentClassifier;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
 import dev.switchboard.engine.conversation.Direction;
+import dev.switchboard.engine.conversation.ErasureRequest;
 import dev.switchboard.engine.conversation.Keywords;
 import dev.switchboard.engine.conversation.TransitionTable;
 import dev.switchboard.engine.conversation.Trigger;
@@ -34,11 +36,23 @@ final class TurnDecision {
   final List<AuditEntry> audit = new ArrayList<>();
   Conversation conversation;
   Answer answer = Answer.NONE;
+  /** The customer asked for their data to be erased: the hand-off says so and the conversation is flagged. */
+  boolean erasure;
   /** The classification of the batch's only message (null for a batch of several: the AI reads them merged). */
   IntentClassifier.Classification classified;
 
   private TurnDecision(Conversation conversation) {
     this.conversation = conversation;
+  }
+
+  /** The hand-off notice; for an erasure request the tenant's {@code erasureRequested} text, or a default one. */
+  String handoffText(TenantConfig tenant) {
+    if (!erasure) {
+      return tenant.template("handoff");
+    }
+    String text = tenant.template("erasureRequested");
+    return text != null ? text : "Recebemos seu pedido para apagar seus dados. Uma pessoa da equipe vai cuidar disso "
+        + "e confirmar com você por aqui.";
   }
 
   static TurnDecision decide(Conversation start, List<MessageReceived> batch, Instant now, IntentClassifier intents) {
@@ -66,8 +80,9 @@ final class TurnDecision {
     classified = c;
     boolean optOut = Keywords.isOptOut(text) || c.intent().equals("opt_out") && c.confidence() >= OPT_OUT_CONFIDENCE;
     // A keyword alone ("o atendente foi grosso") is a complaint, not a request for a person.
+    boolean erasureAsked = ErasureRequest.matches(text);
     boolean human = c.intent().equals("human") && c.confidence() >= HUMAN_CONFIDENCE
-        || Keywords.asksForHuman(text) && !c.intent().equals("complaint");
+        || Keywords.asksForHuman(text) && !c.intent().equals("complaint") || erasureAsked;
     if (optOut) {
       conversation = conversation.withOptedOut(true, now);
       answer = Answer.OPT_OUT_CONFIRMATION;
@@ -75,6 +90,13 @@ final class TurnDecision {
     }
     if (Keywords.isOptIn(text) && conversation.optedOut()) {
       conversation = conversation.withOptedOut(false, now);
+    }
+    if (erasureAsked && !ErasureRequest.FLAG.equals(conversation.flag()) && !conversation.blocked()) {
+      // LGPD: a person runs the erasure; the flag and the audit entry say what they are asked to do.
+      erasure = true;
+      audit.add(new AuditEntry(conversation.key(), conversation.state(), conversation.state(),
+          Trigger.ERASURE_REQUESTED, "customer", now));
+      conversation = conversation.withFlag(ErasureRequest.FLAG);
     }
     Trigger trigger = human ? Trigger.HUMAN_REQUESTED : Trigger.INBOUND;
     var transition = TransitionTable.apply(conversation.state(), trigger).orElse(null);

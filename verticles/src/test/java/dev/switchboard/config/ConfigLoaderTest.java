@@ -111,4 +111,20 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse(storage, k -> null)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unsupported storage mode: cassandra (memory, postgres)");
   }
+
+  @Test
+  void theDemoTenantBooksOnTheSandboxCalendarAndABookingMustNameACalendarIntegration() {
+    BookingConfig demo = ConfigLoader.load("../config/switchboard.yaml", Map.of()).tenants().get(0).booking();
+    assertThat(demo.calendar()).isEqualTo("demo-calendar");
+    assertThat(demo.reminders()).containsExactly(1440, 60);
+    assertThat(demo.offer()).isEqualTo(3);
+    String base = "adminToken: x\ntenants:\n  - id: t1\n    integrations:\n      - id: mail\n        type: webhook\n"
+        + "        url: http://127.0.0.1:1\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(base + "    booking: {calendar: mail}\n", k -> null))
+        .hasMessageContaining("booking.calendar mail must name one of its integrations of type calcom or calendar");
+    assertThatThrownBy(() -> ConfigLoader.parse(base + "    booking: {calendar: mail, open: \"18:00\", close: "
+        + "\"08:00\"}\n", k -> null)).hasMessageContaining("close must be after open");
+    assertThatThrownBy(() -> ConfigLoader.parse(base + "    booking: {calendar: mail, reminders: [0]}\n", k -> null))
+        .hasMessageContaining("booking.reminders are minutes before the start");
+  }
 }

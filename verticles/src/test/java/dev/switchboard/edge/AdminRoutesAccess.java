@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import dev.switchboard.edge.auth.AdminAuth;
 import dev.switchboard.edge.auth.OperatorToken;
 import dev.switchboard.outbound.Outbox;
+import dev.switchboard.session.BookingSync;
 import dev.switchboard.session.LocalSessionGateway;
 import dev.switchboard.tenant.ConfigReloader;
 import dev.switchboard.privacy.ContactPrivacy;
@@ -52,5 +53,7 @@ public final class AdminRoutesAccess {
     operatorRoutes.mount(router);
     new ConsoleEvents(vertx, operators, ConsoleEvents.HEARTBEAT_MS).mount(router);
     new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
+    new BookingRoutes(directory, new BookingSync(stores.bookings(), new LocalSessionGateway(vertx.eventBus(), 1),
+        Clock.systemUTC())).mountAdmin(router);
   }
 }

@@ -15,7 +15,10 @@ import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
 import dev.switchboard.engine.store.memory.MemoryMailboxStore;
 import dev.switchboard.edge.auth.Caller;
 import dev.switchboard.edge.auth.OperatorToken;
+import dev.switchboard.engine.booking.Booking;
+import dev.switchboard.engine.booking.BookingStatus;
 import dev.switchboard.engine.conversation.Conversation;
+import dev.switchboard.session.BookingSync;
 import dev.switchboard.engine.conversation.Direction;
 import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ChannelType;
@@ -112,6 +115,9 @@ class AdminScopeTest {
     // Named like the tenant, so the {id} the test puts in schedule paths hits it.
     stores.tenantSchedules().put(new TenantSchedule(OTHER, OTHER, "beta report", "0 8 * * *", "America/Sao_Paulo",
         ScheduleJob.ROLLUP, Map.of("days", 2), CatchUp.RUN_ONCE, false, T0, "api", T0), false).await();
+    // Named like the tenant, so the {id} the test puts in booking paths hits it.
+    stores.bookings().insert(new Booking(OTHER, OTHER_KEY, "calendar", "uid-beta", T0.plusSeconds(86_400),
+        T0.plusSeconds(88_200), BookingStatus.CONFIRMED, null, OTHER_TEXT, null, T0, T0)).await();
     stores.reports().replaceDay(OTHER, LocalDate.now(), List.of(new MetricsDay(OTHER, LocalDate.now(), "beta-wa",
         1, 1, 1, 0, 0, 0, 0, null, null, 0, 0, 0))).await();
 
@@ -148,6 +154,8 @@ class AdminScopeTest {
     operatorRoutes.mount(router);
     new ConsoleEvents(vertx, operators, ConsoleEvents.HEARTBEAT_MS).mount(router);
     new TodayRoutes(directory, stores.reports(), Clock.systemUTC()).mount(router);
+    new BookingRoutes(directory, new BookingSync(stores.bookings(), new LocalSessionGateway(vertx.eventBus(), 1),
+        Clock.systemUTC())).mountAdmin(router);
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = WebClient.create(vertx);
   }
@@ -204,6 +212,7 @@ class AdminScopeTest {
     assertThat(integration.status()).isEqualTo(IntegrationStatus.FAILED);
     assertThat(integration.version()).isZero();
     assertThat(operators.store().find(OTHER_OPERATOR).await().tenants()).containsExactly(OTHER);
+    assertThat(stores.bookings().get(OTHER).await().status()).isEqualTo(BookingStatus.CONFIRMED);
   }
 
   @Test

@@ -19,7 +19,7 @@ class ConfigReloadIT {
       t.configEdit.set(yaml -> yaml.replace("Olá! Como posso ajudar?", "Oi! Em que posso ajudar hoje?"));
       var reloaded = Await.of(t.adminPost("/admin/v1/config/reload", new JsonObject()));
       assertThat(reloaded.statusCode()).isEqualTo(200);
-      assertThat(reloaded.bodyAsJsonObject().getInteger("tenants")).isEqualTo(4); // acme, clinic, bot2, plain
+      assertThat(reloaded.bodyAsJsonObject().getInteger("tenants")).isEqualTo(5); // acme, clinic, bot2, plain, dental
       assertThat(replyTo(t, graph, "5511944440002", "wamid.reload-2")).contains("Oi! Em que posso ajudar hoje?");
 
       t.configEdit.set(yaml -> yaml.replace("aiProvider: rules", "aiProvider: [rules"));

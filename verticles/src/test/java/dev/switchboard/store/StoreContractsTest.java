@@ -3,6 +3,7 @@ package dev.switchboard.store;
 import dev.switchboard.engine.store.Stores;
 
 import dev.switchboard.config.StorageConfig;
+import dev.switchboard.engine.store.BookingStore;
 import dev.switchboard.engine.store.InboxStore;
 import dev.switchboard.engine.store.OutboxStore;
 import dev.switchboard.engine.store.RateLimiter;
@@ -235,6 +236,24 @@ class StoreContractsTest {
   }
 
   /** Shared PostgreSQL and Redis fixtures for the nested classes. */
+  @Nested
+  class MemoryBookings extends BookingStoreContract {
+    private final Stores stores = Storage.memory(MEMORY);
+
+    @Override
+    BookingStore bookings() {
+      return stores.bookings();
+    }
+  }
+
+  @Nested
+  class PostgresBookings extends BookingStoreContract {
+    @Override
+    BookingStore bookings() {
+      return Pg.stores.bookings();
+    }
+  }
+
   static final class Pg {
     static Vertx vertx;
     static PgTestDatabase db;

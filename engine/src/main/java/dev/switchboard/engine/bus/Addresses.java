@@ -28,6 +28,8 @@ public final class Addresses {
   public static final String SCHEDULE_RUN_NOW = "sb.schedule.run-now";
   /** Broadcast (publish) to every node: a conversation's step was committed ({@link ConversationActivity}). */
   public static final String CONVERSATION_ACTIVITY = "sb.conversation.activity";
+  /** Local: a calendar call (book, move, cancel) left the outbox as SENT or DEAD; the body is its command id. */
+  public static final String BOOKING_SETTLED = "sb.booking.settled";
   private static final String NODE_REPLY_PREFIX = "sb.cluster.reply.";
   private static final String SESSION_PREFIX = "sb.session.";
   private static final String WEBCHAT_PREFIX = "sb.webchat.out.";

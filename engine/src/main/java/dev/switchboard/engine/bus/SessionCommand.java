@@ -17,7 +17,8 @@ import java.time.Instant;
   @JsonSubTypes.Type(value = SessionCommand.FollowUp.class, name = "follow-up"),
   @JsonSubTypes.Type(value = SessionCommand.AgentMessage.class, name = "agent-message"),
   @JsonSubTypes.Type(value = SessionCommand.Block.class, name = "block"),
-  @JsonSubTypes.Type(value = SessionCommand.Close.class, name = "close")
+  @JsonSubTypes.Type(value = SessionCommand.Close.class, name = "close"),
+  @JsonSubTypes.Type(value = SessionCommand.BookingEvent.class, name = "booking-event")
 })
 public sealed interface SessionCommand extends BusMessage {
 
@@ -87,6 +88,21 @@ public sealed interface SessionCommand extends BusMessage {
     public Block {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(actor, "actor");
+    }
+  }
+
+  /**
+   * Something happened to a booking or to the conversation's booking dialogue that the conversation acts on, on its
+   * own mailbox: a calendar call settled, is taking long, a reminder is due ({@code ref} its id), the dialogue went
+   * idle, the customer did not show up. Replied with what was done.
+   */
+  record BookingEvent(ConversationKey key, String bookingId, Kind kind, String ref) implements SessionCommand {
+    /** What happened. */
+    public enum Kind { SETTLED, DELAYED, REMINDER, IDLE, NO_SHOW }
+
+    public BookingEvent {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(kind, "kind");
     }
   }
 

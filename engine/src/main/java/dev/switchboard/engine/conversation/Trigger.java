@@ -27,5 +27,24 @@ public enum Trigger {
    * Not a state change: a person took over a conversation already with a person (the customer asked for one, or
    * another agent had it). Audited (HUMAN to HUMAN) so the trail says who has it now; not counted as a hand-off.
    */
-  AGENT_CLAIM
+  AGENT_CLAIM,
+  // The booking dialogue, a sub-state of BOT: audited BOT to BOT, the trigger names the step.
+  /** The bot asked which day. */
+  BOOKING_ASK_DATE,
+  /** The bot offered numbered slots. */
+  BOOKING_OFFERED,
+  /** The customer chose a slot; the calendar call is in the outbox. */
+  BOOKING_REQUESTED,
+  /** The bot asked the customer to confirm a cancellation or a move. */
+  BOOKING_CONFIRM_ASKED,
+  /** The calendar accepted the booking (or the move). */
+  BOOKING_CONFIRMED,
+  /** The calendar refused the booking (slot taken, error) or it could not be reached in time. */
+  BOOKING_FAILED,
+  /** The booking was cancelled. */
+  BOOKING_CANCELLED,
+  /** The dialogue ended without a booking (change of mind, timeout). */
+  BOOKING_ENDED,
+  /** The customer asked for their personal data to be erased (LGPD): handed to a person with the flag. */
+  ERASURE_REQUESTED
 }

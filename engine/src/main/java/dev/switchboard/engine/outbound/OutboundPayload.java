@@ -15,7 +15,9 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = OutboundPayload.Email.class, name = "email"),
   @JsonSubTypes.Type(value = OutboundPayload.WebhookEvent.class, name = "webhook"),
   @JsonSubTypes.Type(value = OutboundPayload.TrelloCard.class, name = "trello-card"),
-  @JsonSubTypes.Type(value = OutboundPayload.Booking.class, name = "booking")
+  @JsonSubTypes.Type(value = OutboundPayload.Booking.class, name = "booking"),
+  @JsonSubTypes.Type(value = OutboundPayload.BookingMove.class, name = "booking-move"),
+  @JsonSubTypes.Type(value = OutboundPayload.BookingCancel.class, name = "booking-cancel")
 })
 public sealed interface OutboundPayload {
 
@@ -119,5 +121,25 @@ public sealed interface OutboundPayload {
       Objects.requireNonNull(attendeeEmail, "attendeeEmail");
       timeZone = timeZone == null ? "America/Sao_Paulo" : timeZone;
     }
+  }
+
+  /** Moves a booking ({@code uid}, the provider's) to {@code start} (ISO-8601 UTC). */
+  record BookingMove(String uid, String start, String reason) implements OutboundPayload {
+    public BookingMove {
+      Objects.requireNonNull(uid, "uid");
+      Objects.requireNonNull(start, "start");
+    }
+  }
+
+  /** Cancels a booking ({@code uid}, the provider's). */
+  record BookingCancel(String uid, String reason) implements OutboundPayload {
+    public BookingCancel {
+      Objects.requireNonNull(uid, "uid");
+    }
+  }
+
+  /** Whether a payload is a calendar call whose outcome the booking dialogue waits for. */
+  static boolean calendar(OutboundPayload p) {
+    return p instanceof Booking || p instanceof BookingMove || p instanceof BookingCancel;
   }
 }

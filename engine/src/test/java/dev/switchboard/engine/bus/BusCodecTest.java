@@ -50,6 +50,8 @@ class BusCodecTest {
         new SessionCommand.Handoff(KEY, true, "agent:ana"),
         new SessionCommand.CloseIdle(KEY, AT),
         new SessionCommand.Close(KEY, "agent:ana"),
+        new SessionCommand.BookingEvent(KEY, "bk_1", SessionCommand.BookingEvent.Kind.REMINDER, "bk_1/remind/60/1"),
+        new SessionCommand.BookingEvent(KEY, null, SessionCommand.BookingEvent.Kind.IDLE, null),
         new SessionCommand.Accepted("BOT"),
         SessionReply.ok("req-1", "HUMAN"),
         new ConfigReload("node-1"),

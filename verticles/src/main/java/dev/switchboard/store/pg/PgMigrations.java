@@ -28,7 +28,7 @@ public final class PgMigrations {
       "V4__tenants.sql", "V5__conversation_flag.sql", "V6__retention.sql",
       "V7__knowledge.sql", "V8__tenant_schedules.sql", "V9__outbox_open_by_conversation.sql",
       "V10__api_tokens.sql", "V11__tenant_configs.sql",
-      "V14__contact_lookup.sql",
+      "V12__bookings.sql", "V14__contact_lookup.sql",
       "V15__integrations.sql", "V16__mailbox_state.sql",
       "V17__operators.sql");
   private static final long LOCK_ID = 0x5357_4254_4348L;

@@ -47,7 +47,7 @@ public final class PgStores {
             new MemoryRateLimiter(),
             List.of(new DependencyCheck("postgres", true, () -> pool.query("SELECT 1").execute().mapEmpty())),
             () -> Future.join(pool.close(), ingest.close(), sends.close()).mapEmpty(),
-            new PgContactData(pool)))
+            new PgContactData(pool), new PgBookingStore(pool)))
         .recover(e -> Future.join(pool.close(), ingest.close(), sends.close()).transform(ignored -> Future.failedFuture(e)));
   }
 }

@@ -40,7 +40,7 @@ public final class RedisStores {
           redis.close();
           return durable.close();
         },
-        new RedisContactData(durable.contacts(), api, guard, config.keyPrefix()));
+        new RedisContactData(durable.contacts(), api, guard, config.keyPrefix()), durable.bookings());
   }
 
 }
