@@ -174,6 +174,7 @@ export const texts = {
   'review.resolved': 'Correção aceita: a automação segue com os dados corrigidos.',
   'review.conflict': 'Esta integração não está mais aguardando revisão: {detail}',
   'review.retry': 'Tentar de novo',
+  'review.cannotRetry': 'Um e-mail ilegível não pode ser tentado de novo: peça ao remetente que o reenvie.',
   'review.retried': 'Nova tentativa iniciada a partir da etapa que falhou.',
   'review.retryRefused': 'Não foi possível tentar de novo: {detail}',
   'integration.PENDING': 'Em andamento',

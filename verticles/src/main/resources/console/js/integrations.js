@@ -11,9 +11,16 @@ const NEEDING_A_PERSON = ['REQUIRES_REVIEW', 'FAILED'];
 const SETTLED = ['INTEGRATED', 'REQUIRES_REVIEW', 'FAILED'];
 let section = null;
 let follow = null; // the timer following a record after an action, until it settles
+let current = null; // the id of the record in view
+
+function markCurrent() {
+  document.querySelectorAll('#review-table tr[data-id]').forEach((tr) =>
+    tr.toggleAttribute('aria-current', tr.dataset.id === current));
+}
 
 export function renderIntegrations(box) {
   section = box;
+  current = null;
   clearTimeout(follow);
   box.append(h('p', { class: 'muted' }, t('review.intro')),
     h('div', { id: 'review-list' }),
@@ -23,8 +30,11 @@ export function renderIntegrations(box) {
   return loadList();
 }
 
-function reportStatus(text) {
-  document.getElementById('review-status').textContent = text;
+/** The outcome of an action, shown under the section and read out; `failed` shows it as an error. */
+function reportStatus(text, failed = false) {
+  const el = document.getElementById('review-status');
+  el.textContent = text;
+  el.classList.toggle('failed', failed);
   announce(text);
 }
 
@@ -52,6 +62,7 @@ async function loadList() {
       h('td', {}, h('button', { type: 'button', class: 'open-integration',
         'aria-label': t('review.openLabel', { subject: r.subject || r.id }),
         onclick: () => openRecord(r.id) }, t('review.open'))))))));
+  markCurrent();
 }
 
 function statusBadge(status) {
@@ -90,6 +101,8 @@ export async function openRecord(id, focus = true) {
         : h('p', { class: 'muted' }, t('review.noErrors')))),
     h('h4', {}, t('review.log')), stepLog(record.log),
     action(record)));
+  current = id;
+  markCurrent();
   if (focus) heading.focus();
   if (!SETTLED.includes(record.status)) {
     clearTimeout(follow);
@@ -122,19 +135,28 @@ function stepLog(log) {
 
 function action(record) {
   if (record.status === 'REQUIRES_REVIEW') {
-    return reviewForm(record, async (resolved) => {
-      reportStatus(t('review.resolved'));
-      await afterAction(resolved.id);
-    }, reportStatus);
+    return reviewForm(record, {
+      resolved: async () => {
+        reportStatus(t('review.resolved'));
+        await afterAction(record.id);
+      },
+      refused: (text) => reportStatus(text, true),
+      // Someone else resolved or changed it meanwhile: show it as it is now.
+      stale: (text) => {
+        reportStatus(text, true);
+        return afterAction(record.id);
+      },
+    });
   }
   if (record.status !== 'FAILED') return null;
+  if (record.source?.unparseable) return h('p', { class: 'muted' }, t('review.cannotRetry'));
   const button = h('button', { type: 'button', class: 'primary', id: 'review-retry', onclick: async () => {
     button.disabled = true;
     try {
       await api.retryIntegration(record.id);
       reportStatus(t('review.retried'));
     } catch (e) {
-      reportStatus(t('review.retryRefused', { detail: e.message }));
+      reportStatus(t('review.retryRefused', { detail: e.message }), true);
     }
     await afterAction(record.id);
   } }, t('review.retry'));

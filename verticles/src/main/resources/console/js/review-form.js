@@ -8,7 +8,8 @@ import { t } from '../i18n/pt-BR.js';
 
 /** The field's name in pt-BR when the console knows it, else as the schema names it. */
 export function fieldLabel(name) {
-  return t(`field.${name}`, {}, name);
+  const label = t(`field.${name}`, {}, name);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** Field names a schema error names: "$.date: ..." or "$: required property 'phone' not found". */
@@ -30,7 +31,8 @@ function parsed(text, original) {
   return text;
 }
 
-export function reviewForm(record, onResolved, report) {
+/** `on.resolved()` after a 2xx, `on.refused(text)` after a 422 or an error, `on.stale(text)` after a 409. */
+export function reviewForm(record, on) {
   const data = record.data || {};
   const names = [...new Set([...Object.keys(data), ...record.errors.flatMap(namedIn)])];
   const inputs = new Map();
@@ -78,18 +80,23 @@ export function reviewForm(record, onResolved, report) {
       if (text !== '') corrected[name] = parsed(text, data[name]);
     });
     submit.disabled = true;
+    let ok = false;
     try {
-      await onResolved(await api.resolveIntegration(record.id, corrected));
+      await api.resolveIntegration(record.id, corrected);
+      ok = true;
     } catch (err) {
       submit.disabled = false;
       if (err.status === 422) {
         const errors = err.body?.errors || [err.message];
-        report(t('review.invalid', { n: errors.length }));
+        on.refused(t('review.invalid', { n: errors.length }));
         showErrors(errors);
+      } else if (err.status === 409) {
+        await on.stale(t('review.conflict', { detail: err.message }));
       } else {
-        report(t(err.status === 409 ? 'review.conflict' : 'error.generic', { detail: err.message }));
+        on.refused(t('error.generic', { detail: err.message }));
       }
     }
+    if (ok) await on.resolved();
   });
   return form;
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
@@ -133,13 +134,13 @@ class ConsoleIntegrationsIT {
       b.find(row(review) + " button").click();
       b.until(d -> "review-detail-h".equals(d.switchTo().activeElement().getAttribute("id")));
       assertThat(b.find("#review-mail-text").getText()).contains("a secadora Electrolux não liga mais");
-      assertThat(b.find("#review-fields").getText()).contains("data", "2026-12-20", "CEP", "05422-030");
+      assertThat(b.find("#review-fields").getText()).contains("Data", "2026-12-20", "CEP", "05422-030");
       assertThat(b.find("#review-errors").getText()).contains("phone");
       assertThat(b.find("#review-log").getText()).contains("extract", "precisa de revisão");
       // One input per field, pre-filled; the missing phone gets one too, with its label.
       WebElement date = b.find("#review-field-date");
       assertThat(date.getAttribute("value")).isEqualTo("2026-12-20");
-      assertThat(b.find("label[for='review-field-phone']").getText()).isEqualTo("telefone");
+      assertThat(b.find("label[for='review-field-phone']").getText()).isEqualTo("Telefone");
 
       // A bad value: refused with the schema's reason next to its field; nothing reaches Trello.
       date.clear();
@@ -155,7 +156,9 @@ class ConsoleIntegrationsIT {
       assertThat(b.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("review-field-phone");
       assertThat(record(review).getString("status")).isEqualTo("REQUIRES_REVIEW");
       assertThat(cardsNamed("Secadora não liga")).isEmpty();
-      ((JavascriptExecutor) b.driver).executeScript("document.getElementById('review-detail-h').scrollIntoView()");
+      // The section as a person sees it: the list above, the record with the refused correction below.
+      b.driver.manage().window().setSize(new Dimension(1280, 1500));
+      ((JavascriptExecutor) b.driver).executeScript("document.getElementById('ops-review').scrollIntoView()");
       b.screenshot(SHOTS.resolve("integrations.png"));
 
       phone.clear();
