@@ -133,6 +133,7 @@ class ConsoleIntegrationsIT {
 
       b.find(row(review) + " button").click();
       b.until(d -> "review-detail-h".equals(d.switchTo().activeElement().getAttribute("id")));
+      assertThat(b.find(row(review)).getAttribute("aria-current")).isNotNull();
       assertThat(b.find("#review-mail-text").getText()).contains("a secadora Electrolux não liga mais");
       assertThat(b.find("#review-fields").getText()).contains("Data", "2026-12-20", "CEP", "05422-030");
       assertThat(b.find("#review-errors").getText()).contains("phone");
