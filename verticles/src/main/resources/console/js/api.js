@@ -64,6 +64,10 @@ export const api = {
   schedules: (tenant) => call('GET', `/tenants/${enc(tenant)}/schedules`),
   lastRun: (tenant, id) => call('GET', `/tenants/${enc(tenant)}/schedules/${enc(id)}/runs?limit=1`),
   today: (tenant) => call('GET', `/metrics/today?tenant=${enc(tenant)}`),
+  integrations: (tenant, status) => call('GET', `/integrations?tenant=${enc(tenant)}&status=${enc(status)}&limit=100`),
+  integration: (id) => call('GET', `/integrations/${enc(id)}`),
+  retryIntegration: (id) => call('POST', `/integrations/${enc(id)}/retry`, {}),
+  resolveIntegration: (id, data) => call('POST', `/integrations/${enc(id)}/resolve`, { data }),
 };
 
 /** The live feed (server-sent events); the browser reconnects by itself after a drop. */

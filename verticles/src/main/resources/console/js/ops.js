@@ -1,10 +1,11 @@
-// Operations (admins): today's numbers per tenant, dead letters with replay, schedules and their last run, and the
-// place for integrations needing review.
+// Operations (admins): today's numbers per tenant, dead letters with replay, schedules and their last run,
+// operators, and the integrations needing review.
 import { api } from './api.js';
 import { h, clear, when } from './dom.js';
 import { t } from '../i18n/pt-BR.js';
 import { store, announce } from './app.js';
 import { renderOperators } from './operators.js';
+import { renderIntegrations } from './integrations.js';
 
 export function renderOps(main) {
   document.title = `${t('ops.heading')} · ${t('app.title')}`;
@@ -20,14 +21,15 @@ export function renderOps(main) {
     section('ops-dead', t('ops.dead')),
     section('ops-schedules', t('ops.schedules')),
     section('ops-operators', t('ops.operators')),
-    // Integrations needing review: filled in when the engine reports them (another issue's feature); no data yet.
+    // Mail the automations could not finish: only admins get here, and only they may resolve or retry (RolePolicy).
     h('section', { class: 'card ops-section', id: 'ops-review', 'aria-labelledby': 'ops-review-h' },
-      h('h2', { id: 'ops-review-h' }, t('ops.review')), h('p', { class: 'muted' }, t('ops.reviewPending')))));
+      h('h2', { id: 'ops-review-h' }, t('ops.review')))));
   main.querySelector('#ops-heading').focus();
   today();
   deadLetters();
   schedules();
   renderOperators(document.getElementById('ops-operators')).catch(() => {});
+  renderIntegrations(document.getElementById('ops-review'));
 }
 
 function table(headers, rows) {

@@ -31,6 +31,10 @@ class RolePolicyTest {
     assertThat(RolePolicy.refusal(AGENT, HttpMethod.PUT, "/admin/v1/tenants/acme/schedules/x")).isNotNull();
     assertThat(RolePolicy.refusal(AGENT, HttpMethod.PUT, "/admin/v1/tenants/acme/knowledge/x")).isNotNull();
     assertThat(RolePolicy.refusal(AGENT, HttpMethod.POST, "/admin/v1/ai/extract")).isNotNull();
+    // Mail the automations could not finish: an agent may read it, only an admin may resolve or retry it.
+    assertThat(RolePolicy.refusal(AGENT, HttpMethod.GET, "/admin/v1/integrations")).isNull();
+    assertThat(RolePolicy.refusal(AGENT, HttpMethod.POST, "/admin/v1/integrations/x/resolve")).isNotNull();
+    assertThat(RolePolicy.refusal(AGENT, HttpMethod.POST, "/admin/v1/integrations/x/retry")).isNotNull();
     // Only the exact action paths: a variant is refused, not let through.
     assertThat(RolePolicy.refusal(AGENT, HttpMethod.POST, "/admin/v1/actions/")).isNotNull();
     assertThat(RolePolicy.refusal(AGENT, HttpMethod.POST, "/admin/v1/conversations/" + KEY + "/handoff/x"))
