@@ -23,8 +23,8 @@ import java.util.Set;
  * {@code businessHours} when the bot answers normally (outside them: the {@code outOfHours} template, once per
  * closed period); {@code inboundLimit} how many messages of one contact it answers; {@code mailboxes} the IMAP
  * mailboxes read for it and {@code automations} the rules that turn their mail into steps (docs/automations.md);
- * {@code booking} the appointment
- * dialogue and its calendar (docs/appointments.md), null when the tenant takes no bookings.
+ * {@code booking} the appointment dialogue and its calendar (docs/appointments.md), null when the tenant takes no
+ * bookings.
  */
 public record TenantConfig(String id, AiProviderKind aiProvider, long idleTimeoutSeconds, Map<String, String> templates,
                            @JsonAlias("keywords") Map<String, List<String>> intents, List<ChannelConfig> channels,

@@ -3,6 +3,7 @@ package dev.switchboard.engine.ai.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.List;
@@ -10,12 +11,18 @@ import java.util.List;
 /** A tenant's extraction schema, compiled once; validation errors as short texts a person (or a re-prompt) can read. */
 public final class SchemaCheck {
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  /**
+   * Draft 2020-12 makes {@code format} an annotation only; a tenant that writes {@code "format": "date"} means it, so
+   * formats are asserted: "20 de dezembro" where a date is due goes to review instead of into a Trello due date.
+   */
+  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+      .formatAssertionsEnabled(true).build();
   private final JsonSchema schema;
   private final JsonNode source;
 
   public SchemaCheck(JsonNode schema) {
     this.source = schema;
-    this.schema = FACTORY.getSchema(schema);
+    this.schema = FACTORY.getSchema(schema, CONFIG);
   }
 
   public JsonNode source() {
