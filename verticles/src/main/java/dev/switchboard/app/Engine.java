@@ -148,7 +148,7 @@ public final class Engine {
                   : Future.succeededFuture(""))
               .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
-              .compose(x -> Automations.deploy(vertx, config, directory, outbox, stores.outbox(), clock, node,
+              .compose(x -> Automations.deploy(vertx, config, directory, outbox, stores, clock, node,
                   metrics.registry()))
               .compose(automations -> vertx.deployVerticle(() -> new EdgeVerticle(edgeConfig(config),
                   new EdgeVerticle.Ports(directory, stores, outbox, sandbox, sessions, reloader, clusterChecks, metrics,
