@@ -58,8 +58,8 @@ public final class PgContactData implements ContactDataStore {
   private Future<ContactSubject> withIntegrations(ContactSubject subject) {
     return ids("SELECT id FROM integrations WHERE " + PgIntegrationRows.MATCH, PgIntegrationRows.matchArgs(subject))
         .compose(records -> records.isEmpty() ? Future.succeededFuture(subject) : ids("SELECT id FROM outbox "
-                + "WHERE tenant_id = $1 AND id LIKE ANY($2::text[])", Tuple.of(subject.ref().tenantId(),
-                PgIntegrationRows.commandLikes(subject.ref().tenantId(), records)))
+                + "WHERE tenant_id = $1 AND id LIKE ANY($2::text[])", Tuple.from(new Object[] {subject.ref().tenantId(),
+                PgIntegrationRows.commandLikes(subject.ref().tenantId(), records)}))
             .map(steps -> {
               Set<String> commands = new HashSet<>(subject.commandIds());
               commands.addAll(steps);

@@ -26,7 +26,8 @@ class PgContactTablesTest {
       "audit_log", PgConversationRows.class,
       "outbox", PgOutboxRows.class,
       "inbox", PgInboxRows.class,
-      "action_audit", PgActionAuditRows.class);
+      "action_audit", PgActionAuditRows.class,
+      "integrations", PgIntegrationRows.class);
   /** Tables without contact data. */
   private static final Map<String, String> NO_CONTACT_DATA = Map.of(
       "sb_schema_version", "migration bookkeeping",
@@ -37,7 +38,8 @@ class PgContactTablesTest {
       "tenants", "tenant registry: channel and integration ids",
       "tenant_configs", "provisioned tenants' configuration, secrets sealed",
       "api_tokens", "tenant API tokens (hashes) and who created them",
-      "knowledge", "the business's FAQ and documents");
+      "knowledge", "the business's FAQ and documents",
+      "mailbox_state", "where each polled mailbox stands: mailbox id, UIDVALIDITY, last UID, polling node and lease");
 
   @Test
   void everyTableIsErasedOrDeclaredFreeOfContactData() {
