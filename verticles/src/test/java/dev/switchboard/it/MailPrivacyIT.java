@@ -84,6 +84,14 @@ class MailPrivacyIT {
       awaitStatus(t, recordId("quote-gb-1@gmail.com"), "INTEGRATED");
       assertThat(desk.cards()).filteredOn(c -> c.getString("name").contains("Geladeira sem gelar")).hasSize(1);
       assertThat(mail.getReceivedMessagesForDomain("gmail.com")).as("the reply to the quote request").hasSize(1);
+      // A third mail whose card Trello refuses for good: FAILED, its dead command kept.
+      desk.failAlways(400);
+      MimeMessage stove = MailFixtures.mail("<stove-gb-1@gmail.com>", "Genoveva Brandão <" + SENDER + ">",
+          "Fogão sem chama", "O fogão da Rua das Pitangueiras 45 não acende.");
+      support.deliver(stove);
+      String stoveId = recordId("stove-gb-1@gmail.com");
+      awaitStatus(t, stoveId, "FAILED");
+      desk.failAlways(0);
       String cardId = repaired.getJsonArray("log").getJsonObject(1).getString("externalId");
       assertThat(cardId).isNotBlank();
       assertThat(scan.apply(t).get()).as("the scan sees the data before the erase")
@@ -93,7 +101,7 @@ class MailPrivacyIT {
       var export = Await.of(t.adminGet("/admin/v1/contacts/" + contact + "/export?tenant=assistec"));
       assertThat(export.statusCode()).isEqualTo(200);
       JsonObject held = export.bodyAsJsonObject();
-      assertThat(held.getJsonArray("integrations")).hasSize(2);
+      assertThat(held.getJsonArray("integrations")).hasSize(3);
       assertThat(held.getJsonArray("integrations").encode()).contains("Rua das Pitangueiras 45", "Genoveva Brandão");
       assertThat(held.getJsonArray("outbox").encode()).contains("Geladeira sem gelar — Genoveva Brandão",
           "Recebemos seu pedido", "quote.requested");
@@ -102,13 +110,16 @@ class MailPrivacyIT {
           new JsonObject().put("confirm", true)));
       assertThat(erase.statusCode()).isEqualTo(200);
       JsonObject counts = erase.bodyAsJsonObject().getJsonObject("erased");
-      assertThat(counts.getInteger("integrations")).isEqualTo(2);
-      assertThat(counts.getInteger("outbox")).as("card, alert, reply and webhook").isEqualTo(4);
+      assertThat(counts.getInteger("integrations")).isEqualTo(3);
+      assertThat(counts.getInteger("outbox")).as("card, alert, reply, webhook and the dead card").isEqualTo(5);
 
       assertThat(scan.apply(t).get()).isEmpty();
       JsonObject kept = record(t, repairId);
       assertThat(kept.getString("status")).isEqualTo("INTEGRATED");
       assertThat(kept.getJsonArray("log").getJsonObject(1).getString("externalId")).isEqualTo(cardId);
+      var retry = Await.of(t.adminPost("/admin/v1/integrations/" + stoveId + "/retry", new JsonObject()));
+      assertThat(retry.statusCode()).as("an erased record is not run again from erased data").isEqualTo(409);
+      assertThat(retry.bodyAsString()).contains("erased");
       assertThat(Await.of(t.adminPost("/admin/v1/contacts/" + contact + "/erase?tenant=assistec",
           new JsonObject().put("confirm", true))).bodyAsJsonObject().getString("status")).isEqualTo("nothing-held");
       assertThat(Await.of(t.adminGet("/admin/v1/contacts/" + contact + "/export?tenant=assistec")).statusCode())
