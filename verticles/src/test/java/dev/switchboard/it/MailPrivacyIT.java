@@ -87,7 +87,7 @@ class MailPrivacyIT {
       // A third mail whose card Trello refuses for good: FAILED, its dead command kept.
       desk.failAlways(400);
       MimeMessage stove = MailFixtures.mail("<stove-gb-1@gmail.com>", "Genoveva Brandão <" + SENDER + ">",
-          "Fogão sem chama", "O fogão da Rua das Pitangueiras 45 não acende.");
+          "Fogão sem chama", "O fogão da Rua das Pitangueiras 45 não acende. Telefone 11 98888-7777.");
       support.deliver(stove);
       String stoveId = recordId("stove-gb-1@gmail.com");
       awaitStatus(t, stoveId, "FAILED");

@@ -203,6 +203,24 @@ abstract class ContactDataContract {
   }
 
   @Test
+  void aSenderWhoseOnlyRecordWaitsForReviewIsHeldExportedAndErased() {
+    Stores stores = stores();
+    IntegrationRecord r = IntegrationFixtures.received(integrations(), "lgpd8", "rita@example.com.br", "+5511977700081");
+    await(integrations().replace(r.next(IntegrationStatus.REQUIRES_REVIEW, 0, "{}", List.of("phone missing"), null, T0,
+        null)));
+    ContactSubject held = resolve(stores, "lgpd8", "Rita@Example.com.br");
+    assertThat(held.isEmpty()).as("a record alone is something held").isFalse();
+    assertThat(held.recordIds()).containsExactly(r.id());
+    assertThat(held.commandIds()).isEmpty();
+    assertThat(await(stores.contacts().export(held)).getJsonArray("integrations")).hasSize(1);
+    assertThat(await(stores.contacts().erase(held, Erasure.start(T0)))).containsEntry("integrations", 1);
+    IntegrationRecord erased = await(integrations().get(r.id()));
+    assertThat(erased.status()).as("not left waiting for a review of erased data").isEqualTo(IntegrationStatus.FAILED);
+    assertThat(erased.errors()).containsExactly(Erasure.ERASED);
+    assertThat(resolve(stores, "lgpd8", "rita@example.com.br").isEmpty()).isTrue();
+  }
+
+  @Test
   void anEraseLeavesNoTraceOfTheSenderInItsRecordsOrTheirCommandsKeepsStatusAndLogAndIsIdempotent() {
     Stores stores = stores();
     String sender = "Marisa.Q@Example.com.br";

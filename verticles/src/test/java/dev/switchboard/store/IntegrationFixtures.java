@@ -38,16 +38,22 @@ final class IntegrationFixtures {
   record Mail(IntegrationRecord record, List<OutboundCommand> commands) {
   }
 
-  static Mail mail(Stores stores, IntegrationStore integrations, String tenant, String sender, String phone,
-                   boolean open) {
+  /** The record as the intake stores a new mail (PENDING at the first step). */
+  static IntegrationRecord received(IntegrationStore integrations, String tenant, String sender, String phone) {
     String sourceId = "1700000000." + phone.substring(1) + ".JavaMail." + sender;
     ParsedMail parsed = new ParsedMail(sourceId, sender, NAME, SUBJECT, T0, TEXT + ", meu telefone é " + phone,
         List.of(new MailAttachment("foto-marisa.jpg", "image/jpeg", 2048, false)), false);
-    String data = new JsonObject().put("nome", NAME).put("telefone", phone).put("endereco", STREET).encode();
     IntegrationRecord received = new IntegrationRecord(MailSource.recordId(tenant, "inbox", sourceId), tenant, "inbox",
         sourceId, "chamados", IntegrationStatus.PENDING, 0, sender.toLowerCase(Locale.ROOT),
         MailSource.of(parsed).json(), null, null, null, 0, T0, T0, null);
     await(integrations.addIfAbsent(received));
+    return received;
+  }
+
+  static Mail mail(Stores stores, IntegrationStore integrations, String tenant, String sender, String phone,
+                   boolean open) {
+    IntegrationRecord received = received(integrations, tenant, sender, phone);
+    String data = new JsonObject().put("nome", NAME).put("telefone", phone).put("endereco", STREET).encode();
     String prefix = received.commandPrefix();
     OutboundCommand card = OutboundCommand.pending(prefix + "1", new ConversationKey(tenant, "board", received.id()),
         null, "trello", "list", new OutboundPayload.TrelloCard(NAME + " — " + SUBJECT, STREET + ", " + phone + "\n"
