@@ -155,7 +155,7 @@ public final class Engine {
                   : Future.succeededFuture(""))
               .compose(x -> new Recovery(vertx, stores, new EventRouter(vertx.eventBus(), stores.inbox(), sessions),
                   clock, clustered ? config.cluster().recoverAfterMs() : -1).run())
-              .compose(x -> Automations.deploy(vertx, config, directory, outbox, stores.outbox(), clock, node,
+              .compose(x -> Automations.deploy(vertx, config, directory, outbox, stores, clock, node,
                   metrics.registry()))
               .compose(automations -> ConsoleOperators.open(vertx, config, stores, clock,
                       tenant -> directory.tenant(tenant).isPresent())

@@ -3,6 +3,8 @@ package dev.switchboard.automation;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.IntegrationStore;
 import dev.switchboard.engine.store.MailboxStore;
+import dev.switchboard.engine.store.Stores;
+import dev.switchboard.engine.store.memory.MemoryContactData;
 import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
 import dev.switchboard.engine.store.memory.MemoryMailboxStore;
 import dev.switchboard.store.pg.PgIntegrationStore;
@@ -20,6 +22,22 @@ import java.util.function.Supplier;
 public record AutomationStores(IntegrationStore integrations, MailboxStore mailboxes, Supplier<Future<Void>> closer) {
   private static final int POOL_SIZE = 2;
 
+  /**
+   * In memory mode the integration records are the ones the memory erase holds ({@link MemoryContactData}), so an
+   * LGPD erase reaches them; on PostgreSQL the erase reads the same tables.
+   */
+  public static Future<AutomationStores> open(Vertx vertx, StorageConfig config, Stores stores) {
+    if (config.mode() == StorageConfig.Mode.MEMORY) {
+      if (!(stores.contacts() instanceof MemoryContactData contacts)) {
+        return Future.failedFuture(new IllegalStateException("memory automations need the memory stores"));
+      }
+      return Future.succeededFuture(new AutomationStores(contacts.integrations(), new MemoryMailboxStore(),
+          Future::succeededFuture));
+    }
+    return open(vertx, config);
+  }
+
+  /** The PostgreSQL automation stores (or memory ones of their own, that no erase reaches: for tests). */
   public static Future<AutomationStores> open(Vertx vertx, StorageConfig config) {
     if (config.mode() == StorageConfig.Mode.MEMORY) {
       return Future.succeededFuture(memory());

@@ -4,6 +4,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.TenantDirectory;
 import dev.switchboard.email.MailboxPollerVerticle;
 import dev.switchboard.engine.store.OutboxStore;
+import dev.switchboard.engine.store.Stores;
 import dev.switchboard.outbound.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -22,10 +23,11 @@ public final class Automations {
   }
 
   public static Future<IntegrationActions> deploy(Vertx vertx, SwitchboardConfig config, TenantDirectory directory,
-                                                  Outbox outbox, OutboxStore outboxStore, Clock clock, String node,
+                                                  Outbox outbox, Stores engineStores, Clock clock, String node,
                                                   MeterRegistry registry) {
     AutomationMetrics metrics = new AutomationMetrics(registry, directory);
-    return AutomationStores.open(vertx, config.storage()).compose(stores -> {
+    OutboxStore outboxStore = engineStores.outbox();
+    return AutomationStores.open(vertx, config.storage(), engineStores).compose(stores -> {
       MailIntake intake = new MailIntake(stores.integrations(), vertx.eventBus(), clock);
       return vertx.deployVerticle(new PipelineVerticle(directory, stores.integrations(), outboxStore, outbox, clock,
               SCAN_MS, metrics))

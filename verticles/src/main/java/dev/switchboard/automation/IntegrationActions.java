@@ -11,6 +11,7 @@ import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.bus.Failure;
+import dev.switchboard.engine.privacy.ErasedRecords;
 import dev.switchboard.engine.store.IntegrationStore;
 import dev.switchboard.engine.store.MailboxStore;
 import dev.switchboard.outbound.Outbox;
@@ -55,6 +56,9 @@ public final class IntegrationActions {
     if (r.status() != IntegrationStatus.FAILED) {
       return Future.failedFuture(Failure.conflict("only a FAILED integration can be retried; this one is "
           + r.status()));
+    }
+    if (ErasedRecords.erased(r)) {
+      return Future.failedFuture(Failure.conflict("an erased integration cannot be retried"));
     }
     Instant now = clock.instant();
     IntegrationRecord rematched = configured(r) ? r : rematch(r, now);

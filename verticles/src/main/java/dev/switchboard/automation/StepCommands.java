@@ -29,7 +29,8 @@ final class StepCommands {
   }
 
   static String commandId(IntegrationRecord record, int step) {
-    return OutboundCommand.idFor(record.tenantId(), "automation/" + record.id(), step);
+    // The prefix is how an LGPD erase finds a record's commands (IntegrationRecord.commandPrefix).
+    return record.commandPrefix() + step;
   }
 
   /** The command, or an IllegalArgumentException with the reason the step cannot be built (FAILED, not retried). */

@@ -103,8 +103,7 @@ public final class ContactPrivacy {
     return stores.contacts().resolve(ref, channels).map(subject -> {
       Set<String> all = new LinkedHashSet<>(channels);
       subject.keys().forEach(k -> all.add(k.channelId()));
-      return all.equals(channels) ? subject : new ContactSubject(ref, subject.conversations(), all,
-          subject.eventKeys(), subject.commandIds());
+      return all.equals(channels) ? subject : subject.withChannels(all);
     });
   }
 

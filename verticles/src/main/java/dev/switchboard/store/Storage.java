@@ -5,6 +5,7 @@ import dev.switchboard.engine.store.memory.MemoryAuditStore;
 import dev.switchboard.engine.store.memory.MemoryContactData;
 import dev.switchboard.engine.store.memory.MemoryConversationStore;
 import dev.switchboard.engine.store.memory.MemoryInboxStore;
+import dev.switchboard.engine.store.memory.MemoryIntegrationStore;
 import dev.switchboard.engine.store.memory.MemoryKnowledgeStore;
 import dev.switchboard.engine.store.memory.MemoryOutboxStore;
 import dev.switchboard.engine.store.memory.MemoryRateLimiter;
@@ -48,6 +49,6 @@ public final class Storage {
         new MemoryTenantStore(), new MemoryTenantConfigStore(), new MemoryApiTokenStore(),
         new MemoryKnowledgeStore(),
         new MemoryRateLimiter(), List.of(), Future::succeededFuture,
-        new MemoryContactData(conversations, inbox, outbox, audit, List.of()));
+        new MemoryContactData(conversations, inbox, outbox, audit, new MemoryIntegrationStore(), List.of()));
   }
 }

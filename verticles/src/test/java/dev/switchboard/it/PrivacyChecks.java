@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.store.Stores;
+import dev.switchboard.engine.store.memory.MemoryContactData;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -67,7 +68,8 @@ final class PrivacyChecks {
   }
 
   /**
-   * Every memory store and the sandbox log as JSON, private fields included: a scan that needs no knowledge of what
+   * Every memory store (the integration records of e-mail intake too) and the sandbox log as JSON, private fields
+   * included: a scan that needs no knowledge of what
    * each store keeps. Conversation keys are written in full (their {@code toString} hides the contact).
    */
   static List<String> memoryDump(TestEngine t, List<String> needles) {
@@ -83,7 +85,8 @@ final class PrivacyChecks {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
     Stores stores = t.engine.stores();
     List<Object> parts = List.of(stores.inbox(), stores.conversations(), stores.outbox(), stores.audit(),
-        stores.schedules(), stores.tenantSchedules(), stores.reports(), stores.rateLimiter(), t.engine.sandbox());
+        stores.schedules(), stores.tenantSchedules(), stores.reports(), stores.rateLimiter(), t.engine.sandbox(),
+        ((MemoryContactData) stores.contacts()).integrations());
     List<String> hits = new ArrayList<>();
     for (Object part : parts) {
       String json;

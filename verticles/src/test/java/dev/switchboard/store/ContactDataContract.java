@@ -4,6 +4,12 @@ import static dev.switchboard.store.PgTestDatabase.await;
 import static dev.switchboard.store.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.util.stream.Collectors.toSet;
+
+import dev.switchboard.engine.automation.IntegrationLogEntry;
+import dev.switchboard.engine.automation.IntegrationRecord;
+import dev.switchboard.engine.automation.IntegrationStatus;
+import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
@@ -26,11 +32,14 @@ import dev.switchboard.engine.privacy.Erasure;
 import dev.switchboard.engine.report.ActivityFacts;
 import dev.switchboard.engine.store.ActionAudit;
 import dev.switchboard.engine.store.InboxEntry;
+import dev.switchboard.engine.store.IntegrationStore;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.engine.store.Stores;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.switchboard.store.IntegrationFixtures.Mail;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +52,9 @@ abstract class ContactDataContract {
   private static final String TEXT = "meu endereço é rua das Goiabeiras 12";
 
   abstract Stores stores();
+
+  /** The integration records the automations of these stores write (in memory: the ones handed to them). */
+  abstract IntegrationStore integrations();
 
   private static ContactSubject resolve(Stores stores, String tenant, String id) {
     return await(stores.contacts().resolve(new ContactRef(tenant, id), Set.of("wa")));
@@ -162,5 +174,95 @@ abstract class ContactDataContract {
     ContactSubject nobody = await(stores().contacts().resolve(new ContactRef("lgpd5", "+5511977700005"), Set.of()));
     assertThat(nobody.isEmpty()).isTrue();
     assertThat(await(stores().contacts().erase(nobody, Erasure.start(T0))).values()).allMatch(n -> n == 0);
+  }
+
+  @Test
+  void anEmailSendersRecordAndItsCommandsAreFoundByTheAddressInAnyCaseAndByAPhoneInTheMail() {
+    Stores stores = stores();
+    Mail mail = IntegrationFixtures.mail(stores, integrations(), "lgpd6", "Marisa.Q@Example.com.br", "+5511977700066",
+        false);
+    Mail other = IntegrationFixtures.mail(stores, integrations(), "lgpd6", "joao@example.com.br", "+5511977700067",
+        false);
+    IntegrationFixtures.mail(stores, integrations(), "lgpd6b", "marisa.q@example.com.br", "+5511977700066", false);
+    Set<String> commands = mail.commands().stream().map(OutboundCommand::id).collect(toSet());
+    for (String written : List.of("MARISA.Q@EXAMPLE.COM.BR", "marisa.q@example.com.br", "+5511977700066",
+        "55 11 97770-0066")) {
+      ContactSubject subject = resolve(stores, "lgpd6", written);
+      assertThat(subject.recordIds()).as(written).containsExactly(mail.record().id());
+      assertThat(subject.commandIds()).as(written).containsAll(commands)
+          .doesNotContainAnyElementsOf(other.commands().stream().map(OutboundCommand::id).toList());
+      JsonObject export = await(stores.contacts().export(subject));
+      assertThat(export.getJsonArray("integrations")).as(written).hasSize(1);
+      assertThat(export.getJsonArray("integrations").getJsonObject(0).getJsonObject("mail").getString("text"))
+          .startsWith(IntegrationFixtures.TEXT);
+      assertThat(export.getJsonArray("integrations").getJsonObject(0).getJsonObject("data").getString("endereco"))
+          .isEqualTo(IntegrationFixtures.STREET);
+      assertThat(export.getJsonArray("outbox").encode()).contains(IntegrationFixtures.NAME + " — ")
+          .contains("Novo chamado").doesNotContain("joao@").doesNotContain("700067");
+    }
+  }
+
+  @Test
+  void aSenderWhoseOnlyRecordWaitsForReviewIsHeldExportedAndErased() {
+    Stores stores = stores();
+    IntegrationRecord r = IntegrationFixtures.received(integrations(), "lgpd8", "rita@example.com.br", "+5511977700081");
+    await(integrations().replace(r.next(IntegrationStatus.REQUIRES_REVIEW, 0, "{}", List.of("phone missing"), null, T0,
+        null)));
+    ContactSubject held = resolve(stores, "lgpd8", "Rita@Example.com.br");
+    assertThat(held.isEmpty()).as("a record alone is something held").isFalse();
+    assertThat(held.recordIds()).containsExactly(r.id());
+    assertThat(held.commandIds()).isEmpty();
+    assertThat(await(stores.contacts().export(held)).getJsonArray("integrations")).hasSize(1);
+    assertThat(await(stores.contacts().erase(held, Erasure.start(T0)))).containsEntry("integrations", 1);
+    IntegrationRecord erased = await(integrations().get(r.id()));
+    assertThat(erased.status()).as("not left waiting for a review of erased data").isEqualTo(IntegrationStatus.FAILED);
+    assertThat(erased.errors()).containsExactly(Erasure.ERASED);
+    assertThat(resolve(stores, "lgpd8", "rita@example.com.br").isEmpty()).isTrue();
+  }
+
+  @Test
+  void anEraseLeavesNoTraceOfTheSenderInItsRecordsOrTheirCommandsKeepsStatusAndLogAndIsIdempotent() {
+    Stores stores = stores();
+    String sender = "Marisa.Q@Example.com.br";
+    Mail done = IntegrationFixtures.mail(stores, integrations(), "lgpd7", sender, "+5511977700071", false);
+    Mail open = IntegrationFixtures.mail(stores, integrations(), "lgpd7", sender, "+5511977700072", true);
+    Mail other = IntegrationFixtures.mail(stores, integrations(), "lgpd7", "joao@example.com.br", "+5511977700073",
+        false);
+
+    Map<String, Integer> counts = await(stores.contacts().erase(resolve(stores, "lgpd7", "marisa.q@example.com.br"),
+        Erasure.start(T0)));
+    assertThat(counts).containsEntry("integrations", 2).containsEntry("outbox", 8);
+
+    IntegrationRecord kept = await(integrations().get(done.record().id()));
+    IntegrationRecord stopped = await(integrations().get(open.record().id()));
+    assertThat(kept.status()).isEqualTo(IntegrationStatus.INTEGRATED);
+    assertThat(kept.step()).isEqualTo(done.record().step());
+    assertThat(kept.version()).isEqualTo(done.record().version() + 1);
+    assertThat(kept.log()).extracting(IntegrationLogEntry::outcome).containsExactly("ok", "error", "ok");
+    assertThat(kept.log()).extracting(IntegrationLogEntry::externalId).contains("card-808");
+    assertThat(stopped.status()).as("no pipeline runs a step from erased data").isEqualTo(IntegrationStatus.FAILED);
+    assertThat(stopped.waitingOn()).isNull();
+    assertThat(await(integrations().replace(open.record().next(IntegrationStatus.PENDING, 5, open.record().data(),
+        List.of(), null, T0, null)))).as("a runner holding the old version writes nothing back").isFalse();
+    for (IntegrationRecord r : List.of(kept, stopped)) {
+      assertThat(r.contact()).isNull();
+      assertThat(r.data()).isNull();
+    }
+    for (OutboundCommand c : open.commands()) {
+      assertThat(await(stores.outbox().get(c.id()))).as("kept under a fresh id").isNull();
+    }
+    List<OutboundCommand> all = await(stores.outbox().list("lgpd7", null, 100));
+    assertThat(all).hasSize(12).filteredOn(c -> c.status() == CommandStatus.DEAD).hasSize(1);
+    String left = Json.write(List.of(kept, stopped))
+        + Json.write(all.stream().filter(c -> !c.id().startsWith(other.record().commandPrefix())).toList());
+    assertThat(left).doesNotContainIgnoringCase(sender).doesNotContain(IntegrationFixtures.NAME, IntegrationFixtures.TEXT,
+        IntegrationFixtures.SUBJECT, IntegrationFixtures.STREET, "977700071", "977700072", "foto-marisa");
+    IntegrationRecord untouched = await(integrations().get(other.record().id()));
+    assertThat(untouched.contact()).isEqualTo("joao@example.com.br");
+    assertThat(untouched.data()).contains(IntegrationFixtures.STREET);
+
+    ContactSubject again = resolve(stores, "lgpd7", sender);
+    assertThat(again.isEmpty()).isTrue();
+    assertThat(await(stores.contacts().erase(again, Erasure.start(T0))).values()).allMatch(n -> n == 0);
   }
 }

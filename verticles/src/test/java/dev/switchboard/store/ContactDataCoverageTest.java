@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.automation.AutomationStores;
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.privacy.ContactSource;
 import dev.switchboard.engine.store.Stores;
@@ -50,5 +51,19 @@ class ContactDataCoverageTest {
       assertThat(store).as(port).isInstanceOf(ContactSource.class);
       assertThat(sources).as(port + " takes part in the memory erase").contains((ContactSource) store);
     }
+  }
+
+  /**
+   * The automations' integration records live outside {@link Stores}: in memory mode the engine hands them the
+   * store the memory erase holds, so what e-mail intake writes is what an erase reaches.
+   */
+  @Test
+  void theAutomationsIntegrationRecordsTakePartInTheMemoryErase() {
+    Stores memory = Storage.memory(new StorageConfig(StorageConfig.Mode.MEMORY, 0, 0, null, null));
+    MemoryContactData contacts = (MemoryContactData) memory.contacts();
+    var integrations = PgTestDatabase.await(AutomationStores.open(null, new StorageConfig(StorageConfig.Mode.MEMORY, 0,
+        0, null, null), memory)).integrations();
+    assertThat(integrations).isSameAs(contacts.integrations()).isInstanceOf(ContactSource.class);
+    assertThat(contacts.sources()).contains((ContactSource) integrations);
   }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.store;
 
+import dev.switchboard.automation.AutomationStores;
+import dev.switchboard.engine.store.IntegrationStore;
 import dev.switchboard.engine.store.Stores;
 
 import dev.switchboard.config.StorageConfig;
@@ -212,6 +214,14 @@ class StoreContractsTest {
   @Nested
   class MemoryContactData extends ContactDataContract {
     private final Stores stores = Storage.memory(MEMORY);
+    /** Handed over as the engine does it, so this also checks that the automations write where the erase looks. */
+    private final IntegrationStore integrations =
+        PgTestDatabase.await(AutomationStores.open(null, MEMORY, stores)).integrations();
+
+    @Override
+    IntegrationStore integrations() {
+      return integrations;
+    }
 
     @Override
     Stores stores() {
@@ -225,6 +235,11 @@ class StoreContractsTest {
     Stores stores() {
       return Pg.stores;
     }
+
+    @Override
+    IntegrationStore integrations() {
+      return Pg.automation.integrations();
+    }
   }
 
   @Nested
@@ -232,6 +247,11 @@ class StoreContractsTest {
     @Override
     Stores stores() {
       return Pg.redisStores;
+    }
+
+    @Override
+    IntegrationStore integrations() {
+      return Pg.redisAutomation.integrations();
     }
   }
 
@@ -260,6 +280,8 @@ class StoreContractsTest {
     static PgTestDatabase redisDb;
     static Stores stores;
     static Stores redisStores;
+    static AutomationStores automation;
+    static AutomationStores redisAutomation;
   }
 
   @BeforeAll
@@ -270,12 +292,18 @@ class StoreContractsTest {
     Pg.redisDb = new PgTestDatabase(Pg.vertx);
     Stores durable = PgTestDatabase.await(PgStores.create(Pg.vertx, Pg.redisDb.config()));
     Pg.redisStores = RedisStores.wrap(Pg.vertx, durable, RedisTestSupport.config(), null);
+    Pg.automation = PgTestDatabase.await(AutomationStores.open(Pg.vertx,
+        new StorageConfig(StorageConfig.Mode.POSTGRES, 0, 0, Pg.db.config(), null)));
+    Pg.redisAutomation = PgTestDatabase.await(AutomationStores.open(Pg.vertx,
+        new StorageConfig(StorageConfig.Mode.POSTGRES, 0, 0, Pg.redisDb.config(), null)));
   }
 
   @AfterAll
   static void closePostgres() {
     PgTestDatabase.await(Pg.stores.close());
     PgTestDatabase.await(Pg.redisStores.close());
+    PgTestDatabase.await(Pg.automation.close());
+    PgTestDatabase.await(Pg.redisAutomation.close());
     Pg.db.close();
     Pg.redisDb.close();
     PgTestDatabase.await(Pg.vertx.close());

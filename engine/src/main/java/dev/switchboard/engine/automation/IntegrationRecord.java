@@ -29,6 +29,18 @@ public record IntegrationRecord(String id, String tenantId, String channelId, St
     updatedAt = updatedAt == null ? createdAt : updatedAt;
   }
 
+  /**
+   * What the ids of this record's outbox commands start with ({@code tenant:automation/<id>:}, then the step): an
+   * erase finds the commands of a contact's records by it.
+   */
+  public String commandPrefix() {
+    return commandPrefix(tenantId, id);
+  }
+
+  public static String commandPrefix(String tenantId, String recordId) {
+    return tenantId + ":automation/" + recordId + ":";
+  }
+
   /** A change: the next version, stamped {@code now}, with {@code entry} appended to the log when not null. */
   public IntegrationRecord next(IntegrationStatus nextStatus, int nextStep, String nextData, List<String> nextErrors,
                                 String nextWaitingOn, Instant now, IntegrationLogEntry entry) {

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * A contact resolved against the stores: its conversations (one per channel it used), the tenant's channel ids, the
- * inbox events and outbox commands found for it. Every {@link ContactSource} exports and erases from this, so they
- * all agree on what belongs to the contact.
+ * inbox events, outbox commands and integration records (e-mails it sent, or naming it) found for it. Every
+ * {@link ContactSource} exports and erases from this, so they all agree on what belongs to the contact.
  */
 public record ContactSubject(ContactRef ref, List<Conversation> conversations, Set<String> channelIds,
-                             Set<String> eventKeys, Set<String> commandIds) {
+                             Set<String> eventKeys, Set<String> commandIds, Set<String> recordIds) {
   /** Shorter addresses (a Telegram chat id) are matched only through keys, never by searching text for them. */
   public static final int MIN_SEARCHED = 8;
 
@@ -24,6 +24,12 @@ public record ContactSubject(ContactRef ref, List<Conversation> conversations, S
     channelIds = Set.copyOf(channelIds);
     eventKeys = Set.copyOf(eventKeys);
     commandIds = Set.copyOf(commandIds);
+    recordIds = recordIds == null ? Set.of() : Set.copyOf(recordIds);
+  }
+
+  public ContactSubject(ContactRef ref, List<Conversation> conversations, Set<String> channelIds,
+                        Set<String> eventKeys, Set<String> commandIds) {
+    this(ref, conversations, channelIds, eventKeys, commandIds, Set.of());
   }
 
   public static ContactSubject of(ContactRef ref, List<Conversation> conversations, Set<String> channelIds) {
@@ -31,7 +37,17 @@ public record ContactSubject(ContactRef ref, List<Conversation> conversations, S
   }
 
   public ContactSubject withHoldings(Set<String> events, Set<String> commands) {
-    return new ContactSubject(ref, conversations, channelIds, events, commands);
+    return new ContactSubject(ref, conversations, channelIds, events, commands, recordIds);
+  }
+
+  /** With the ids of the integration records found for the contact. */
+  public ContactSubject withRecords(Set<String> records) {
+    return new ContactSubject(ref, conversations, channelIds, eventKeys, commandIds, records);
+  }
+
+  /** The same holdings over another set of the tenant's channels. */
+  public ContactSubject withChannels(Set<String> channels) {
+    return new ContactSubject(ref, conversations, channels, eventKeys, commandIds, recordIds);
   }
 
   public List<ConversationKey> keys() {
@@ -39,7 +55,7 @@ public record ContactSubject(ContactRef ref, List<Conversation> conversations, S
   }
 
   public boolean isEmpty() {
-    return conversations.isEmpty() && eventKeys.isEmpty() && commandIds.isEmpty();
+    return conversations.isEmpty() && eventKeys.isEmpty() && commandIds.isEmpty() && recordIds.isEmpty();
   }
 
   /**

@@ -1,5 +1,9 @@
 package dev.switchboard.engine.privacy;
 
+import dev.switchboard.engine.automation.IntegrationLogEntry;
+import dev.switchboard.engine.automation.IntegrationRecord;
+import dev.switchboard.engine.automation.IntegrationStatus;
+import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
@@ -7,6 +11,7 @@ import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
+import java.util.List;
 
 /**
  * The anonymised form of each record an erase keeps for the aggregates: times, directions, states, statuses and
@@ -41,5 +46,31 @@ public final class ErasedRecords {
         new OutboundPayload.Text(Erasure.ERASED, null), open ? CommandStatus.DEAD : c.status(), c.attempts(),
         c.createdAt(), null, null, c.delivery(), open || c.lastError() != null ? Erasure.ERASED : null,
         c.correlationId());
+  }
+
+  /**
+   * An integration record kept for the counts and the audit trail: id, tenant, mailbox, rule, step, times and the
+   * log's steps, outcomes and external ids (the Trello card) stay; the sender, the mail, the extracted fields, the
+   * mail's Message-ID (JavaMail writes the sender's address into it) and every error text (an SMTP refusal quotes the
+   * address) go. One not yet settled becomes FAILED with no command waited on, so no pipeline runs a step again from
+   * the erased data; the next version makes a runner holding the old one fail its compare-and-set.
+   */
+  public static IntegrationRecord integration(IntegrationRecord r) {
+    boolean open = r.status() == IntegrationStatus.PENDING || r.status() == IntegrationStatus.REQUIRES_REVIEW;
+    List<IntegrationLogEntry> log = r.log().stream().map(e -> e.error() == null ? e : new IntegrationLogEntry(e.step(),
+        e.stepType(), e.attempt(), e.at(), e.outcome(), Erasure.ERASED, e.externalId())).toList();
+    return new IntegrationRecord(r.id(), r.tenantId(), r.channelId(), Erasure.ERASED, r.ruleId(),
+        open ? IntegrationStatus.FAILED : r.status(), r.step(), null, erasedMail(), null,
+        open || !r.errors().isEmpty() ? List.of(Erasure.ERASED) : List.of(), null, r.version() + 1, r.createdAt(),
+        r.updatedAt(), log);
+  }
+
+  /** The mail of an erased integration record: no sender, subject or text; it cannot be matched or retried. */
+  public static String erasedMail() {
+    return MailSource.unparseable(Erasure.ERASED).json();
+  }
+
+  public static boolean erased(IntegrationRecord r) {
+    return r.contact() == null && erasedMail().equals(r.source());
   }
 }

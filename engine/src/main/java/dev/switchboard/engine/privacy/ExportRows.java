@@ -1,11 +1,14 @@
 package dev.switchboard.engine.privacy;
 
+import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.Turn;
 import dev.switchboard.engine.event.ConversationKey;
 import dev.switchboard.engine.store.ActionAudit;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -44,6 +47,30 @@ public final class ExportRows {
   public static JsonObject inbox(String dedupeKey, JsonObject event, Instant receivedAt, boolean processed) {
     return new JsonObject().put("dedupeKey", dedupeKey).put("event", event).put("receivedAt", text(receivedAt))
         .put("processed", processed);
+  }
+
+  /** An integration record: the mail as received, the fields extracted from it, and what its steps did. */
+  public static JsonObject integration(IntegrationRecord r) {
+    JsonArray log = new JsonArray();
+    r.log().forEach(e -> log.add(new JsonObject().put("step", e.step()).put("stepType", e.stepType())
+        .put("attempt", e.attempt()).put("at", text(e.at())).put("outcome", e.outcome()).put("error", e.error())
+        .put("externalId", e.externalId())));
+    return new JsonObject().put("id", r.id()).put("mailbox", r.channelId()).put("status", r.status().name())
+        .put("createdAt", text(r.createdAt())).put("rule", r.ruleId()).put("contact", r.contact())
+        .put("mail", json(r.source())).put("data", json(r.data())).put("errors", new JsonArray(r.errors()))
+        .put("log", log);
+  }
+
+  /** A stored JSON object as JSON, or as the text it is when it is not one. */
+  private static Object json(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return new JsonObject(stored);
+    } catch (DecodeException notJson) {
+      return stored;
+    }
   }
 
   private static String text(Instant at) {

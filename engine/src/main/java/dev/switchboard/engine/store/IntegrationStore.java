@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * Integration records (one per source item) with their log. Besides the pipeline's own use, the operator console
- * lists and shows them ({@link #list}, {@link #get}) and an LGPD erase finds and anonymises them by contact
- * ({@link #byContact}, {@link #anonymise}).
+ * lists and shows them ({@link #list}, {@link #get}). The LGPD export/erase does not go through this port: it reads
+ * the records inside its own snapshot or transaction as a contact-data participant ({@code PgIntegrationRows},
+ * {@code MemoryIntegrationStore} as a {@code ContactSource}; docs/privacy.md). {@link #byContact} and
+ * {@link #anonymise} are the by-address lookups for tools and tests.
  */
 public interface IntegrationStore {
 

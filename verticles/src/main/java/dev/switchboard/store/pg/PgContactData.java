@@ -25,7 +25,7 @@ import java.util.Set;
 public final class PgContactData implements ContactDataStore {
   /** In order: the action audit before the outbox (it finds actions by the commands' old ids). */
   static final List<PgContactSource> SOURCES = List.of(new PgConversationRows(), new PgActionAuditRows(),
-      new PgOutboxRows(), new PgInboxRows());
+      new PgOutboxRows(), new PgInboxRows(), new PgIntegrationRows());
   private final Pool pool;
   private final List<PgContactSource> sources;
 
@@ -49,8 +49,22 @@ public final class PgContactData implements ContactDataStore {
           ContactSubject subject = ContactSubject.of(ref, found, channelIds);
           return ids("SELECT dedupe_key FROM inbox WHERE " + PgInboxRows.MATCH, PgInboxRows.matchArgs(subject))
               .compose(events -> ids("SELECT id FROM outbox WHERE " + PgOutboxRows.MATCH,
-                  PgOutboxRows.matchArgs(subject)).map(commands -> subject.withHoldings(events, commands)));
+                  PgOutboxRows.matchArgs(subject)).map(commands -> subject.withHoldings(events, commands)))
+              .compose(this::withIntegrations);
         });
+  }
+
+  /** The contact's integration records, and the outbox commands their steps created (by id: a Trello card). */
+  private Future<ContactSubject> withIntegrations(ContactSubject subject) {
+    return ids("SELECT id FROM integrations WHERE " + PgIntegrationRows.MATCH, PgIntegrationRows.matchArgs(subject))
+        .compose(records -> records.isEmpty() ? Future.succeededFuture(subject) : ids("SELECT id FROM outbox "
+                + "WHERE tenant_id = $1 AND id LIKE ANY($2::text[])", Tuple.from(new Object[] {subject.ref().tenantId(),
+                PgIntegrationRows.commandLikes(subject.ref().tenantId(), records)}))
+            .map(steps -> {
+              Set<String> commands = new HashSet<>(subject.commandIds());
+              commands.addAll(steps);
+              return subject.withHoldings(subject.eventKeys(), commands).withRecords(records);
+            }));
   }
 
   private Future<Set<String>> ids(String sql, Tuple args) {

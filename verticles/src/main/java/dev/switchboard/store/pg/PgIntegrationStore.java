@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /** Integration records in PostgreSQL; {@link #replace} is one UPDATE conditional on the version. */
 public final class PgIntegrationStore implements IntegrationStore {
-  private static final String COLUMNS = "id, tenant_id, channel_id, source_id, rule_id, status, step, contact, source, "
+  static final String COLUMNS = "id, tenant_id, channel_id, source_id, rule_id, status, step, contact, source, "
       + "data, errors, waiting_on, version, created_at, updated_at, log";
   private final Pool pool;
 
@@ -95,7 +95,7 @@ public final class PgIntegrationStore implements IntegrationStore {
     return out;
   }
 
-  private static IntegrationRecord record(Row row) {
+  static IntegrationRecord record(Row row) {
     List<String> errors = new ArrayList<>();
     ((JsonArray) row.getValue("errors")).forEach(e -> errors.add(String.valueOf(e)));
     List<IntegrationLogEntry> log = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class PgIntegrationStore implements IntegrationStore {
         log);
   }
 
-  private static JsonArray log(List<IntegrationLogEntry> log) {
+  static JsonArray log(List<IntegrationLogEntry> log) {
     JsonArray out = new JsonArray();
     log.forEach(e -> out.add(new JsonObject().put("step", e.step()).put("stepType", e.stepType())
         .put("attempt", e.attempt()).put("at", e.at().toString()).put("outcome", e.outcome()).put("error", e.error())

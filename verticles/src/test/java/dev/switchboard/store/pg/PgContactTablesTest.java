@@ -26,7 +26,8 @@ class PgContactTablesTest {
       "audit_log", PgConversationRows.class,
       "outbox", PgOutboxRows.class,
       "inbox", PgInboxRows.class,
-      "action_audit", PgActionAuditRows.class);
+      "action_audit", PgActionAuditRows.class,
+      "integrations", PgIntegrationRows.class);
   /** Tables without contact data. */
   private static final Map<String, String> NO_CONTACT_DATA = Map.ofEntries(
       Map.entry("sb_schema_version", "migration bookkeeping"),
@@ -39,6 +40,8 @@ class PgContactTablesTest {
       Map.entry("api_tokens", "tenant API tokens (hashes) and who created them"),
       Map.entry("knowledge", "the business's FAQ and documents"),
       Map.entry("operators", "the business's own staff (console users), not its customers"),
+      Map.entry("mailbox_state", "where each polled mailbox stands: mailbox id, UIDVALIDITY, last UID, polling node and "
+          + "lease"),
       Map.entry("operator_sessions", "console sessions: token hashes of staff"));
 
   @Test

@@ -3,17 +3,29 @@ package dev.switchboard.engine.store.memory;
 import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.automation.MailSource;
+import dev.switchboard.engine.privacy.ContactSource;
+import dev.switchboard.engine.privacy.ContactSubject;
+import dev.switchboard.engine.privacy.ErasedRecords;
+import dev.switchboard.engine.privacy.Erasure;
+import dev.switchboard.engine.privacy.ExportRows;
 import dev.switchboard.engine.store.IntegrationStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Integration records in memory (embedded mode). */
-public final class MemoryIntegrationStore implements IntegrationStore {
+/**
+ * Integration records in memory (embedded mode). Also a participant of the memory erase: a contact's records are
+ * those it sent (the sender address, any case) or whose mail or extracted fields name one of its addresses.
+ */
+public final class MemoryIntegrationStore implements IntegrationStore, ContactSource {
   private final Map<String, IntegrationRecord> records = new LinkedHashMap<>();
 
   @Override
@@ -74,5 +86,37 @@ public final class MemoryIntegrationStore implements IntegrationStore {
           r.version() + 1, r.createdAt(), r.updatedAt(), r.log()));
     }
     return Future.succeededFuture(found.size());
+  }
+
+  /** Ids of the tenant's records that belong to the contact. */
+  public synchronized Set<String> idsOf(ContactSubject subject) {
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> senders = new LinkedHashSet<>();
+    subject.ref().ids().forEach(a -> senders.add(a.toLowerCase(Locale.ROOT)));
+    records.values().stream().filter(r -> r.tenantId().equals(subject.ref().tenantId()))
+        .filter(r -> subject.recordIds().contains(r.id()) || r.contact() != null && senders.contains(r.contact())
+            || subject.mentionedIn(r.source()) || subject.mentionedIn(r.data()))
+        .sorted(Comparator.comparing(IntegrationRecord::createdAt)).forEach(r -> ids.add(r.id()));
+    return ids;
+  }
+
+  @Override
+  public synchronized Future<JsonObject> export(ContactSubject subject) {
+    JsonArray list = new JsonArray();
+    idsOf(subject).forEach(id -> list.add(ExportRows.integration(records.get(id))));
+    return Future.succeededFuture(new JsonObject().put("integrations", list));
+  }
+
+  @Override
+  public synchronized Future<Map<String, Integer>> erase(ContactSubject subject, Erasure erasure) {
+    int erased = 0;
+    for (String id : idsOf(subject)) {
+      IntegrationRecord r = records.get(id);
+      if (!ErasedRecords.erased(r)) {
+        records.put(id, ErasedRecords.integration(r));
+        erased++;
+      }
+    }
+    return Future.succeededFuture(Map.of("integrations", erased));
   }
 }

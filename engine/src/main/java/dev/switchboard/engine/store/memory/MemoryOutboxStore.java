@@ -144,6 +144,13 @@ public final class MemoryOutboxStore implements OutboxStore, ContactSource {
     return ids;
   }
 
+  /** Ids of the commands whose id starts with one of {@code prefixes} (an integration record's steps). */
+  public Set<String> idsStartingWith(Set<String> prefixes) {
+    Set<String> ids = new HashSet<>();
+    commands.keySet().stream().filter(id -> prefixes.stream().anyMatch(id::startsWith)).forEach(ids::add);
+    return ids;
+  }
+
   @Override
   public Future<JsonObject> export(ContactSubject subject) {
     JsonArray list = new JsonArray();
