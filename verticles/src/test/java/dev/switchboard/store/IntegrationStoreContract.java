@@ -92,25 +92,4 @@ abstract class IntegrationStoreContract {
     assertThat(await(store().pending(p1.updatedAt(), p1.id(), 1000))).extracting(IntegrationRecord::sourceId)
         .doesNotContain("p1@x", "p2@x");
   }
-
-  @Test
-  void recordsAreFoundAndAnonymisedByContact() {
-    IntegrationRecord a = record("e1@x", "maria@x.com.br", T0);
-    IntegrationRecord b = record("e2@x", "maria@x.com.br", T0.plusSeconds(1));
-    IntegrationRecord other = record("e3@x", "joao@x.com.br", T0);
-    List.of(a, b, other).forEach(r -> await(store().addIfAbsent(r)));
-    await(store().replace(a.next(IntegrationStatus.INTEGRATED, 2, "{\"phone\":\"11987654321\"}", null, null, T0,
-        new IntegrationLogEntry(1, "trello.card", 1, T0, "ok", null, "card-9"))));
-    assertThat(await(store().byContact(tenant, "Maria@X.com.br"))).extracting(IntegrationRecord::sourceId)
-        .containsExactly("e1@x", "e2@x");
-    assertThat(await(store().anonymise(tenant, "maria@x.com.br"))).isEqualTo(2);
-    IntegrationRecord erased = await(store().get(a.id()));
-    assertThat(erased.contact()).isNull();
-    assertThat(erased.data()).isNull();
-    assertThat(erased.source()).doesNotContain("Maria", "pingando", "foto.jpg");
-    assertThat(erased.status()).isEqualTo(IntegrationStatus.INTEGRATED);
-    assertThat(erased.log()).extracting(IntegrationLogEntry::externalId).containsExactly("card-9");
-    assertThat(await(store().byContact(tenant, "maria@x.com.br"))).isEmpty();
-    assertThat(await(store().get(other.id())).contact()).isEqualTo("joao@x.com.br");
-  }
 }

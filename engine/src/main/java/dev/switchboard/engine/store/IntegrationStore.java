@@ -10,8 +10,7 @@ import java.util.List;
  * Integration records (one per source item) with their log. Besides the pipeline's own use, the operator console
  * lists and shows them ({@link #list}, {@link #get}). The LGPD export/erase does not go through this port: it reads
  * the records inside its own snapshot or transaction as a contact-data participant ({@code PgIntegrationRows},
- * {@code MemoryIntegrationStore} as a {@code ContactSource}; docs/privacy.md). {@link #byContact} and
- * {@link #anonymise} are the by-address lookups for tools and tests.
+ * {@code MemoryIntegrationStore} as a {@code ContactSource}; docs/privacy.md), so there is one way to erase a record.
  */
 public interface IntegrationStore {
 
@@ -40,13 +39,4 @@ public interface IntegrationStore {
    * command never hide the ones behind them.
    */
   Future<List<IntegrationRecord>> pending(Instant afterUpdatedAt, String afterId, int limit);
-
-  /** A tenant's records whose contact is {@code contact} (an e-mail address, compared lower-case). */
-  Future<List<IntegrationRecord>> byContact(String tenantId, String contact);
-
-  /**
-   * Erases the personal data of a tenant's records from {@code contact}: the contact, the mail (sender, subject,
-   * text, attachment names) and the extracted fields; status, steps and log (external ids) stay. Returns how many.
-   */
-  Future<Integer> anonymise(String tenantId, String contact);
 }

@@ -6,7 +6,6 @@ import static dev.switchboard.store.pg.PgRows.ts;
 import dev.switchboard.engine.automation.IntegrationLogEntry;
 import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.automation.IntegrationStatus;
-import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.store.IntegrationStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -18,7 +17,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Integration records in PostgreSQL; {@link #replace} is one UPDATE conditional on the version. */
 public final class PgIntegrationStore implements IntegrationStore {
@@ -72,21 +70,6 @@ public final class PgIntegrationStore implements IntegrationStore {
             + "AND ($1::timestamptz IS NULL OR (updated_at, id) > ($1, $2)) ORDER BY updated_at, id LIMIT $3")
         .execute(Tuple.of(ts(afterUpdatedAt), afterId == null ? "" : afterId, limit))
         .map(PgIntegrationStore::records);
-  }
-
-  @Override
-  public Future<List<IntegrationRecord>> byContact(String tenantId, String contact) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM integrations WHERE tenant_id = $1 AND contact = $2 "
-            + "ORDER BY created_at").execute(Tuple.of(tenantId, contact.toLowerCase(Locale.ROOT)))
-        .map(PgIntegrationStore::records);
-  }
-
-  @Override
-  public Future<Integer> anonymise(String tenantId, String contact) {
-    return pool.preparedQuery("UPDATE integrations SET contact = NULL, source = $3, data = NULL, errors = '[]', "
-            + "version = version + 1 WHERE tenant_id = $1 AND contact = $2")
-        .execute(Tuple.of(tenantId, contact.toLowerCase(Locale.ROOT), MailSource.unparseable("erased").json()))
-        .map(RowSet::rowCount);
   }
 
   private static List<IntegrationRecord> records(RowSet<Row> rows) {

@@ -2,7 +2,6 @@ package dev.switchboard.engine.store.memory;
 
 import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.automation.IntegrationStatus;
-import dev.switchboard.engine.automation.MailSource;
 import dev.switchboard.engine.privacy.ContactSource;
 import dev.switchboard.engine.privacy.ContactSubject;
 import dev.switchboard.engine.privacy.ErasedRecords;
@@ -67,25 +66,6 @@ public final class MemoryIntegrationStore implements IntegrationStore, ContactSo
         .filter(r -> afterUpdatedAt == null || r.updatedAt().isAfter(afterUpdatedAt)
             || r.updatedAt().equals(afterUpdatedAt) && r.id().compareTo(afterId) > 0)
         .sorted(order).limit(limit).toList());
-  }
-
-  @Override
-  public synchronized Future<List<IntegrationRecord>> byContact(String tenantId, String contact) {
-    String wanted = contact.toLowerCase(Locale.ROOT);
-    return Future.succeededFuture(records.values().stream()
-        .filter(r -> r.tenantId().equals(tenantId) && wanted.equals(r.contact()))
-        .sorted(Comparator.comparing(IntegrationRecord::createdAt)).toList());
-  }
-
-  @Override
-  public synchronized Future<Integer> anonymise(String tenantId, String contact) {
-    List<IntegrationRecord> found = byContact(tenantId, contact).result();
-    for (IntegrationRecord r : found) {
-      records.put(r.id(), new IntegrationRecord(r.id(), r.tenantId(), r.channelId(), r.sourceId(), r.ruleId(),
-          r.status(), r.step(), null, MailSource.unparseable("erased").json(), null, List.of(), r.waitingOn(),
-          r.version() + 1, r.createdAt(), r.updatedAt(), r.log()));
-    }
-    return Future.succeededFuture(found.size());
   }
 
   /** Ids of the tenant's records that belong to the contact. */
