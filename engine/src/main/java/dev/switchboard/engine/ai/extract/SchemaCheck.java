@@ -3,6 +3,7 @@ package dev.switchboard.engine.ai.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -14,9 +15,11 @@ public final class SchemaCheck {
   /**
    * Draft 2020-12 makes {@code format} an annotation only; a tenant that writes {@code "format": "date"} means it, so
    * formats are asserted: "20 de dezembro" where a date is due goes to review instead of into a Trello due date.
+   * The builder's default paths are JSON pointers; errors keep naming fields {@code $.phone}, as people and the
+   * console read them.
    */
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true).build();
+      .formatAssertionsEnabled(true).pathType(PathType.LEGACY).build();
   private final JsonSchema schema;
   private final JsonNode source;
 
