@@ -25,7 +25,7 @@ import java.util.Set;
 public final class PgContactData implements ContactDataStore {
   /** In order: the action audit before the outbox (it finds actions by the commands' old ids). */
   static final List<PgContactSource> SOURCES = List.of(new PgConversationRows(), new PgActionAuditRows(),
-      new PgOutboxRows(), new PgInboxRows());
+      new PgOutboxRows(), new PgInboxRows(), new PgBookingRows());
   private final Pool pool;
   private final List<PgContactSource> sources;
 
@@ -49,8 +49,17 @@ public final class PgContactData implements ContactDataStore {
           ContactSubject subject = ContactSubject.of(ref, found, channelIds);
           return ids("SELECT dedupe_key FROM inbox WHERE " + PgInboxRows.MATCH, PgInboxRows.matchArgs(subject))
               .compose(events -> ids("SELECT id FROM outbox WHERE " + PgOutboxRows.MATCH,
-                  PgOutboxRows.matchArgs(subject)).map(commands -> subject.withHoldings(events, commands)));
+                  PgOutboxRows.matchArgs(subject))
+                  .compose(commands -> ids(PgBookingRows.CALENDAR_COMMANDS, PgBookingRows.matchArgs(subject))
+                      .map(calendar -> union(commands, calendar)))
+                  .map(commands -> subject.withHoldings(events, commands)));
         });
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private Future<Set<String>> ids(String sql, Tuple args) {

@@ -26,7 +26,10 @@ class PgContactTablesTest {
       "audit_log", PgConversationRows.class,
       "outbox", PgOutboxRows.class,
       "inbox", PgInboxRows.class,
-      "action_audit", PgActionAuditRows.class);
+      "action_audit", PgActionAuditRows.class,
+      "bookings", PgBookingRows.class,
+      "booking_reminders", PgBookingRows.class,
+      "booking_dialogues", PgBookingRows.class);
   /** Tables without contact data. */
   private static final Map<String, String> NO_CONTACT_DATA = Map.ofEntries(
       Map.entry("sb_schema_version", "migration bookkeeping"),
