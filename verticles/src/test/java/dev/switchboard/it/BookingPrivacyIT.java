@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.engine.booking.Booking;
 import dev.switchboard.engine.booking.BookingStatus;
 import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.outbound.CommandStatus;
 import dev.switchboard.engine.privacy.Erasure;
 import dev.switchboard.store.PgTestDatabase;
 import dev.switchboard.store.RedisTestSupport;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * calendar; the export holds the booking and the dialogue; the erase is refused while the visit is upcoming (the
  * calendar would keep it with no way left to cancel it), goes through once the customer cancelled it in the chat,
  * and then no table and no Redis key holds the number, the name, the message id or the words — while the booking is
- * still counted, anonymous.
+ * still counted, anonymous. In memory the same rule holds, and once the slot has passed the erase goes through.
  */
 class BookingPrivacyIT {
   private static final String PHONE = "5511955501234";
@@ -95,6 +97,39 @@ class BookingPrivacyIT {
     } finally {
       db.close();
       Await.of(vertx.close());
+    }
+  }
+
+  @Test
+  void inMemoryTheSameRuleHoldsAndTheBookingIsKeptAnonymous() {
+    MutableClock clock = new MutableClock(BookingDialogueIT.MONDAY_9);
+    try (TestEngine t = new TestEngine(Map.of(), clock)) {
+      PrivacyScenario s = new PrivacyScenario(t, clock);
+      say(t, WORDS, 1);
+      say(t, "1", 2);
+      Await.until(() -> BookingDialogueIT.replies(t, PHONE).size() >= 3, 10_000);
+      ConversationKey key = new ConversationKey("dental", "wa-dental", "+" + PHONE);
+      Booking booked = Await.of(t.engine.stores().bookings().forConversation(key)).get(0);
+      assertThat(s.export("dental", PHONE).bodyAsJsonObject().getJsonArray("bookings").encode()).contains(NAME);
+      assertThat(s.erase("dental", PHONE).statusCode()).isEqualTo(409);
+
+      // The slot passes (no cancel this time): the erase goes through and the booking still counts as held.
+      clock.advance(Duration.between(clock.instant(), booked.end().plusSeconds(60)));
+      Await.until(() -> BookingDialogueIT.replies(t, PHONE).size() >= 4, 10_000);
+      assertThat(BookingDialogueIT.replies(t, PHONE).get(3)).as("the reminder went first").startsWith("Lembrete");
+      JsonObject erased = s.erase("dental", PHONE).bodyAsJsonObject();
+      assertThat(erased.getJsonObject("erased").getInteger("bookings")).isEqualTo(1);
+      assertThat(Await.of(t.engine.stores().bookings().dialogue(key))).isNull();
+      List<Booking> kept = Await.of(t.engine.stores().bookings().list("dental", 10));
+      assertThat(kept).singleElement().satisfies(b -> {
+        assertThat(b.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(b.key().contactId()).startsWith(Erasure.ID_PREFIX);
+      });
+      assertThat(NEEDLES).noneMatch(kept.toString()::contains);
+      for (CommandStatus status : CommandStatus.values()) {
+        assertThat(Await.of(t.engine.stores().outbox().list("dental", status, 100)).toString())
+            .doesNotContain(PHONE, NAME);
+      }
     }
   }
 
