@@ -72,7 +72,8 @@ public final class ContactPrivacy {
    */
   public Future<JsonObject> erase(ContactRef ref, String actor) {
     Erasure erasure = Erasure.start(clock.instant());
-    return resolve(ref).compose(subject -> stores.contacts().erase(subject, erasure)
+    return resolve(ref).compose(found -> UpcomingBookings.check(stores.bookings(), found, erasure.at()))
+        .compose(subject -> stores.contacts().erase(subject, erasure)
         .compose(counts -> stores.rateLimiter().forget(buckets(subject)).map(counts))
         .map(counts -> {
           Map<String, Integer> all = new LinkedHashMap<>(counts);

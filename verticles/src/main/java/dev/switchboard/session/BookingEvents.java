@@ -17,6 +17,7 @@ import dev.switchboard.engine.outbound.OutboundCommand;
 import dev.switchboard.engine.outbound.OutboundPayload;
 import dev.switchboard.engine.outbound.calcom.CalcomResponses;
 import dev.switchboard.engine.store.BookingStore;
+import dev.switchboard.engine.privacy.Erasure;
 import dev.switchboard.engine.store.Stores;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -55,7 +56,9 @@ final class BookingEvents {
       return Future.succeededFuture(SKIPPED);
     }
     BookingKit kit = BookingKit.of(tenant);
-    return stores.conversations().find(e.key()).compose(c -> c == null ? Future.succeededFuture(SKIPPED)
+    // An erased contact's kept bookings (docs/privacy.md) live under an anonymous conversation: nobody to tell.
+    return stores.conversations().find(e.key()).compose(c -> c == null
+        || c.key().contactId().startsWith(Erasure.ID_PREFIX) ? Future.succeededFuture(SKIPPED)
         : switch (e.kind()) {
           case SETTLED -> settled(tenant, kit, c, e.bookingId());
           case DELAYED -> bookings.get(e.bookingId()).compose(b -> b == null || b.status() != BookingStatus.REQUESTED

@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import dev.switchboard.config.StorageConfig;
 import dev.switchboard.engine.store.memory.MemoryAuditStore;
+import dev.switchboard.engine.store.memory.MemoryBookingStore;
 import dev.switchboard.engine.store.memory.MemoryContactData;
 import dev.switchboard.engine.store.memory.MemoryConversationStore;
 import dev.switchboard.engine.store.memory.MemoryInboxStore;
@@ -44,11 +45,13 @@ public final class Storage {
     MemoryAuditStore audit = new MemoryAuditStore();
     MemoryConversationStore conversations =
         new MemoryConversationStore(inbox, outbox, audit, config.messagesPerConversation());
+    MemoryBookingStore bookings = new MemoryBookingStore();
     return new Stores(inbox, conversations, outbox, audit, new MemoryScheduleStore(),
         new MemoryTenantScheduleStore(RUNS_KEPT), new MemoryReportStore(conversations, audit, outbox),
         new MemoryTenantStore(), new MemoryTenantConfigStore(), new MemoryApiTokenStore(),
         new MemoryKnowledgeStore(),
         new MemoryRateLimiter(), List.of(), Future::succeededFuture,
-        new MemoryContactData(conversations, inbox, outbox, audit, new MemoryIntegrationStore(), List.of()));
+        new MemoryContactData(conversations, inbox, outbox, audit, new MemoryIntegrationStore(),
+            List.of(bookings)), bookings);
   }
 }

@@ -10,6 +10,10 @@ import dev.switchboard.engine.automation.IntegrationLogEntry;
 import dev.switchboard.engine.automation.IntegrationRecord;
 import dev.switchboard.engine.automation.IntegrationStatus;
 import dev.switchboard.engine.bus.Json;
+import dev.switchboard.engine.booking.Booking;
+import dev.switchboard.engine.booking.BookingDialogue;
+import dev.switchboard.engine.booking.BookingStatus;
+import dev.switchboard.engine.booking.Reminder;
 import dev.switchboard.engine.conversation.AuditEntry;
 import dev.switchboard.engine.conversation.Conversation;
 import dev.switchboard.engine.conversation.ConversationState;
@@ -35,11 +39,12 @@ import dev.switchboard.engine.store.InboxEntry;
 import dev.switchboard.engine.store.IntegrationStore;
 import dev.switchboard.engine.store.SessionStep;
 import dev.switchboard.engine.store.Stores;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.switchboard.store.IntegrationFixtures.Mail;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -264,5 +269,69 @@ abstract class ContactDataContract {
     ContactSubject again = resolve(stores, "lgpd7", sender);
     assertThat(again.isEmpty()).isTrue();
     assertThat(await(stores.contacts().erase(again, Erasure.start(T0))).values()).allMatch(n -> n == 0);
+  }
+
+  /** A booking of {@code key} with its reminders and the dialogue that made it. */
+  private static Booking book(Stores stores, ConversationKey key, String id, BookingStatus status, Duration from) {
+    Booking b = new Booking(id, key, "calcom", "uid-" + id, T0.plus(from), T0.plus(from).plusSeconds(1800), status,
+        key.tenantId() + ":cal/wamid." + id + ":0", "Dona Goiabeira", "slot taken", T0, T0);
+    await(stores.bookings().insert(b));
+    if (status.active()) {
+      await(stores.bookings().addReminders(List.of(Reminder.of(b, 60), Reminder.of(b, 1440))));
+    }
+    await(stores.bookings().saveDialogue(key, BookingDialogue.asking(null, "tarde", null, id, T0), null,
+        key.tenantId() + "|wa|wamid." + id));
+    return b;
+  }
+
+  @Test
+  void bookingsAreExportedAndKeptAnonymousForTheCountsTheirRemindersAndDialogueGo() {
+    Stores stores = stores();
+    talk(stores, "lgpd6", PHONE, "wamid.b1", TEXT);
+    talk(stores, "lgpd6", "5511977700002", "wamid.b2", "outra pessoa");
+    ConversationKey mine = new ConversationKey("lgpd6", "wa", "+" + PHONE);
+    ConversationKey other = new ConversationKey("lgpd6", "wa", "+5511977700002");
+    book(stores, mine, "bk_past", BookingStatus.NO_SHOW, Duration.ofDays(-2));
+    Booking next = book(stores, mine, "bk_next", BookingStatus.CONFIRMED, Duration.ofDays(2));
+    Booking theirs = book(stores, other, "bk_theirs", BookingStatus.CONFIRMED, Duration.ofDays(3));
+    // A cancel on the calendar: keyed by the calendar integration, naming the booking only.
+    OutboundCommand cancel = OutboundCommand.pending(OutboundCommand.forEvent("lgpd6", "cal", "wamid.b9", 0),
+        new ConversationKey("lgpd6", "cal", "+" + PHONE), null, "calcom", next.id(),
+        new OutboundPayload.BookingCancel(next.providerUid(), "pelo chat"), T0, "cid");
+    await(stores.outbox().addIfAbsent(cancel));
+
+    ContactSubject subject = resolve(stores, "lgpd6", PHONE);
+    assertThat(subject.commandIds()).contains(cancel.id());
+    JsonObject export = await(stores.contacts().export(subject));
+    assertThat(export.getJsonArray("bookings")).hasSize(2);
+    assertThat(export.getJsonArray("bookings").getJsonObject(1).getJsonArray("reminders")).hasSize(2);
+    assertThat(export.getJsonArray("bookingDialogues")).hasSize(1);
+    assertThat(export.encode()).contains("bk_past", "bk_next", "uid-bk_next", "Dona Goiabeira", cancel.id())
+        .doesNotContain("bk_theirs");
+
+    Map<String, Integer> counts = await(stores.contacts().erase(subject, Erasure.start(T0)));
+    assertThat(counts).containsEntry("bookings", 2).containsEntry("bookingReminders", 2)
+        .containsEntry("bookingDialogues", 1).containsEntry("outbox", 2);
+    assertThat(await(stores.bookings().get("bk_next"))).isNull();
+    assertThat(await(stores.bookings().pendingReminders("bk_next"))).isEmpty();
+    assertThat(await(stores.bookings().dialogue(mine))).isNull();
+    assertThat(await(stores.bookings().byProviderUid("lgpd6", "uid-bk_next"))).isNull();
+    ConversationKey anonymous = await(stores.conversations().list("lgpd6", null, 10)).stream().map(Conversation::key)
+        .filter(k -> k.contactId().startsWith(Erasure.ID_PREFIX)).findFirst().orElseThrow();
+    List<Booking> all = await(stores.bookings().list("lgpd6", 10));
+    assertThat(all).hasSize(3);
+    List<Booking> kept = all.stream().filter(b -> !b.id().equals(theirs.id())).toList();
+    assertThat(kept).as("the counts: same times and statuses, under the conversation's anonymous key")
+        .extracting(Booking::status).containsExactlyInAnyOrder(BookingStatus.NO_SHOW, BookingStatus.CONFIRMED);
+    assertThat(kept).allMatch(b -> b.key().equals(anonymous) && b.attendeeName() == null && b.providerUid() == null
+        && b.commandId() == null && b.lastError() == null && b.id().startsWith("bk_erased_"));
+    assertThat(kept).extracting(Booking::start).contains(next.start());
+    assertThat(all.toString()).doesNotContain(PHONE);
+    assertThat(await(stores.bookings().pendingReminders(theirs.id()))).as("the other contact's").hasSize(2);
+    assertThat(await(stores.bookings().dialogue(other))).isNotNull();
+    assertThat(await(stores.bookings().get(theirs.id())).attendeeName()).isEqualTo("Dona Goiabeira");
+
+    assertThat(await(stores.contacts().erase(resolve(stores, "lgpd6", PHONE), Erasure.start(T0))).values())
+        .allMatch(n -> n == 0);
   }
 }

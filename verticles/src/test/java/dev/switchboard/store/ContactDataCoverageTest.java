@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ContactDataCoverageTest {
   /** Ports whose memory store is a participant of {@link MemoryContactData}. */
-  private static final Set<String> PARTICIPANTS = Set.of("inbox", "conversations", "outbox", "audit");
+  private static final Set<String> PARTICIPANTS = Set.of("inbox", "conversations", "outbox", "audit",
+      "bookings");
   private static final Map<String, String> OTHERWISE = Map.ofEntries(
       Map.entry("rateLimiter", "buckets named by RateBuckets, dropped by RateLimiter.forget in ContactPrivacy"),
       Map.entry("schedules", "engine jobs only"),

@@ -21,7 +21,7 @@ import java.util.List;
 
 /** Bookings, reminders and booking dialogues in PostgreSQL (V12__bookings.sql). */
 public final class PgBookingStore implements BookingStore {
-  private static final String COLUMNS = "id, tenant_id, channel_id, contact_id, provider, provider_uid, start_at, "
+  static final String COLUMNS = "id, tenant_id, channel_id, contact_id, provider, provider_uid, start_at, "
       + "end_at, status, command_id, attendee_name, last_error, created_at, updated_at";
   private static final String CLAIM = "WITH due AS (SELECT id FROM booking_reminders WHERE NOT sent AND due_at <= $1 "
       + "AND (claimed_at IS NULL OR claimed_at < $2) ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) "
@@ -144,7 +144,7 @@ public final class PgBookingStore implements BookingStore {
         });
   }
 
-  private static Booking booking(Row r) {
+  static Booking booking(Row r) {
     return new Booking(r.getString("id"), new ConversationKey(r.getString("tenant_id"), r.getString("channel_id"),
         r.getString("contact_id")), r.getString("provider"), r.getString("provider_uid"),
         PgRows.instant(r, "start_at"), PgRows.instant(r, "end_at"), BookingStatus.valueOf(r.getString("status")),

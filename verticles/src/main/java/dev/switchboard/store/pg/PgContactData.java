@@ -25,7 +25,8 @@ import java.util.Set;
 public final class PgContactData implements ContactDataStore {
   /** In order: the action audit before the outbox (it finds actions by the commands' old ids). */
   static final List<PgContactSource> SOURCES = List.of(new PgConversationRows(), new PgActionAuditRows(),
-      new PgOutboxRows(), new PgInboxRows(), new PgIntegrationRows());
+      new PgOutboxRows(), new PgInboxRows(), new PgIntegrationRows(),
+      new PgBookingRows());
   private final Pool pool;
   private final List<PgContactSource> sources;
 
@@ -49,7 +50,10 @@ public final class PgContactData implements ContactDataStore {
           ContactSubject subject = ContactSubject.of(ref, found, channelIds);
           return ids("SELECT dedupe_key FROM inbox WHERE " + PgInboxRows.MATCH, PgInboxRows.matchArgs(subject))
               .compose(events -> ids("SELECT id FROM outbox WHERE " + PgOutboxRows.MATCH,
-                  PgOutboxRows.matchArgs(subject)).map(commands -> subject.withHoldings(events, commands)))
+                  PgOutboxRows.matchArgs(subject))
+                  .compose(commands -> ids(PgBookingRows.CALENDAR_COMMANDS, PgBookingRows.matchArgs(subject))
+                      .map(calendar -> union(commands, calendar)))
+                  .map(commands -> subject.withHoldings(events, commands)))
               .compose(this::withIntegrations);
         });
   }
@@ -60,11 +64,14 @@ public final class PgContactData implements ContactDataStore {
         .compose(records -> records.isEmpty() ? Future.succeededFuture(subject) : ids("SELECT id FROM outbox "
                 + "WHERE tenant_id = $1 AND id LIKE ANY($2::text[])", Tuple.from(new Object[] {subject.ref().tenantId(),
                 PgIntegrationRows.commandLikes(subject.ref().tenantId(), records)}))
-            .map(steps -> {
-              Set<String> commands = new HashSet<>(subject.commandIds());
-              commands.addAll(steps);
-              return subject.withHoldings(subject.eventKeys(), commands).withRecords(records);
-            }));
+            .map(steps -> subject.withHoldings(subject.eventKeys(), union(subject.commandIds(), steps))
+                .withRecords(records)));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private Future<Set<String>> ids(String sql, Tuple args) {

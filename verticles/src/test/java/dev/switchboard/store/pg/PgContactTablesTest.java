@@ -27,7 +27,10 @@ class PgContactTablesTest {
       "outbox", PgOutboxRows.class,
       "inbox", PgInboxRows.class,
       "action_audit", PgActionAuditRows.class,
-      "integrations", PgIntegrationRows.class);
+      "integrations", PgIntegrationRows.class,
+      "bookings", PgBookingRows.class,
+      "booking_reminders", PgBookingRows.class,
+      "booking_dialogues", PgBookingRows.class);
   /** Tables without contact data. */
   private static final Map<String, String> NO_CONTACT_DATA = Map.ofEntries(
       Map.entry("sb_schema_version", "migration bookkeeping"),

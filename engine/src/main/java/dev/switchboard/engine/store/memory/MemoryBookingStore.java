@@ -4,9 +4,16 @@ import dev.switchboard.engine.booking.Booking;
 import dev.switchboard.engine.booking.BookingDialogue;
 import dev.switchboard.engine.booking.BookingStatus;
 import dev.switchboard.engine.booking.Reminder;
+import dev.switchboard.engine.bus.Json;
 import dev.switchboard.engine.event.ConversationKey;
+import dev.switchboard.engine.privacy.BookingRecords;
+import dev.switchboard.engine.privacy.ContactSource;
+import dev.switchboard.engine.privacy.ContactSubject;
+import dev.switchboard.engine.privacy.Erasure;
 import dev.switchboard.engine.store.BookingStore;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Bookings in memory (embedded defaults, tests). */
-public final class MemoryBookingStore implements BookingStore {
+/** Bookings in memory (embedded defaults, tests); a participant of the memory erase (docs/privacy.md). */
+public final class MemoryBookingStore implements BookingStore, ContactSource {
   private final Map<ConversationKey, DialogueRow> dialogues = new HashMap<>();
   private final Map<String, Booking> bookings = new LinkedHashMap<>();
   private final Map<String, Reminder> reminders = new LinkedHashMap<>();
@@ -131,5 +138,47 @@ public final class MemoryBookingStore implements BookingStore {
   public synchronized Future<List<Reminder>> pendingReminders(String bookingId) {
     return Future.succeededFuture(reminders.values().stream().filter(r -> r.bookingId().equals(bookingId)
         && !sent.containsKey(r.id())).sorted(Comparator.comparing(Reminder::dueAt)).toList());
+  }
+
+  @Override
+  public synchronized Future<JsonObject> export(ContactSubject subject) {
+    JsonArray list = new JsonArray();
+    bookings.values().stream().filter(b -> BookingRecords.belongs(b.key(), subject))
+        .sorted(Comparator.comparing(Booking::start)).forEach(b -> list.add(BookingRecords.export(b)
+            .put("reminders", new JsonArray(reminders.values().stream().filter(r -> r.bookingId().equals(b.id()))
+                .map(r -> new JsonObject().put("dueAt", r.dueAt().toString()).put("sent", sent.containsKey(r.id())))
+                .toList()))));
+    JsonArray talks = new JsonArray();
+    dialogues.forEach((key, row) -> {
+      if (BookingRecords.belongs(key, subject)) {
+        talks.add(new JsonObject().put("conversation", key.asString()).put("eventKey", row.eventKey())
+            .put("state", row.state() == null ? null : new JsonObject(Json.write(row.state())))
+            .put("previous", row.previous() == null ? null : new JsonObject(Json.write(row.previous()))));
+      }
+    });
+    return Future.succeededFuture(new JsonObject().put("bookings", list).put("bookingDialogues", talks));
+  }
+
+  @Override
+  public synchronized Future<Map<String, Integer>> erase(ContactSubject subject, Erasure erasure) {
+    List<Booking> mine = bookings.values().stream().filter(b -> BookingRecords.belongs(b.key(), subject)).toList();
+    int dropped = 0;
+    for (Booking b : mine) {
+      List<String> ids = reminders.values().stream().filter(r -> r.bookingId().equals(b.id())).map(Reminder::id)
+          .toList();
+      ids.forEach(id -> {
+        reminders.remove(id);
+        claimed.remove(id);
+        sent.remove(id);
+      });
+      dropped += ids.size();
+      bookings.remove(b.id());
+      Booking kept = BookingRecords.erased(b, erasure);
+      bookings.put(kept.id(), kept);
+    }
+    int before = dialogues.size();
+    dialogues.keySet().removeIf(key -> BookingRecords.belongs(key, subject));
+    return Future.succeededFuture(Map.of("bookings", mine.size(), "bookingReminders", dropped,
+        "bookingDialogues", before - dialogues.size()));
   }
 }
