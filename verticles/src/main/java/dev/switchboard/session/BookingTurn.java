@@ -50,8 +50,12 @@ final class BookingTurn {
     this.clock = clock;
   }
 
+  /**
+   * {@code classified} is the turn's own classification of a one-message batch (null for a burst, whose joined text
+   * is classified here): the classifier is the largest CPU item of a turn, so it does not run twice.
+   */
   Future<Outcome> onCustomer(TenantConfig tenant, Conversation c, List<MessageReceived> batch,
-                             IntentClassifier intents, String cid) {
+                             IntentClassifier intents, IntentClassifier.Classification classified, String cid) {
     if (tenant.booking() == null) {
       return Future.succeededFuture(null);
     }
@@ -70,7 +74,8 @@ final class BookingTurn {
       }
       BookingDialogue from = base;
       var found = BrazilianEntities.extract(text, LocalDate.ofInstant(now, tenant.zoneId()));
-      var said = new BookingRules.Said(text, intents.classify(text).intent(),
+      String intent = classified != null ? classified.intent() : intents.classify(text).intent();
+      var said = new BookingRules.Said(text, intent,
           found.hasNonNull("date") ? LocalDate.parse(found.get("date").asText()) : null,
           found.path("period").asText(null), found.path("time").asText(null));
       if (from == null && !BookingRules.mayStart(said)) {

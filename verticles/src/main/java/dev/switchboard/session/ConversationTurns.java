@@ -260,7 +260,8 @@ public final class ConversationTurns {
           .map(v -> new Answered(v.proceed() ? decision.handoffText(tenant) : v.text(), false));
       case AI -> policy.apply(tenant, decision.conversation.key(), origin(batch), false, clock.instant())
           .compose(v -> !v.proceed() ? Future.succeededFuture(new Answered(v.text(), false))
-              : booking.onCustomer(tenant, decision.conversation, batch, intents.forTenant(tenant), cid)
+              : booking.onCustomer(tenant, decision.conversation, batch, intents.forTenant(tenant),
+                  decision.classified, cid)
               .compose(b -> b != null ? Future.succeededFuture(new Answered(b.text(), false, b))
                   : ai.ask(tenant, decision.conversation.key(), batch, cid, decision.classified)));
     };
