@@ -212,7 +212,7 @@ class StoreContractsTest {
   }
 
   @Nested
-  class MemoryContactData extends ContactDataContract {
+  class MemoryContactData extends ContactSourcesContract {
     private final Stores stores = Storage.memory(MEMORY);
     /** Handed over as the engine does it, so this also checks that the automations write where the erase looks. */
     private final IntegrationStore integrations =
@@ -230,7 +230,7 @@ class StoreContractsTest {
   }
 
   @Nested
-  class PostgresContactData extends ContactDataContract {
+  class PostgresContactData extends ContactSourcesContract {
     @Override
     Stores stores() {
       return Pg.stores;
@@ -243,7 +243,7 @@ class StoreContractsTest {
   }
 
   @Nested
-  class RedisContactData extends ContactDataContract {
+  class RedisContactData extends ContactSourcesContract {
     @Override
     Stores stores() {
       return Pg.redisStores;
